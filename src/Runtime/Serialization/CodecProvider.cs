@@ -1,0 +1,30 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+
+namespace OrleansChat.Runtime.Serialization;
+
+/// <summary>
+/// Finds the codec for a type: generated codecs (registered by module initializers), then the
+/// built-in codecs for primitives, collections, exceptions and grain references.
+/// </summary>
+public static class CodecProvider
+{
+    private static readonly ConcurrentDictionary<Type, object> Registered = new();
+
+    /// <summary>Called by generated code from a module initializer.</summary>
+    public static void Register<T>(IFieldCodec<T> codec) => Registered[typeof(T)] = codec;
+
+    /// <summary>The codec for <typeparamref name="T"/>; throws <see cref="NotSupportedException"/> naming the type when there is none.</summary>
+    public static IFieldCodec<T> Resolve<T>()
+    {
+        RuntimeHelpers.RunModuleConstructor(typeof(T).Module.ModuleHandle);
+        if (Registered.TryGetValue(typeof(T), out var codec))
+        {
+            return (IFieldCodec<T>)codec;
+        }
+
+        return BuiltInCodecs.Create<T>()
+            ?? throw new NotSupportedException(
+                $"No serializer for {typeof(T).FullName}. Mark it [GenerateSerializer] with [Id] on its members.");
+    }
+}
