@@ -6,7 +6,7 @@ public sealed record TestState(string Name, int Count)
     /// <summary>Makes sure the codec is registered before any test serializes a <see cref="TestState"/>.</summary>
     public static void EnsureCodec()
     {
-        Serialization.CodecProvider.Register(new TestStateCodec());
-        Serialization.CodecProvider.Register(new OpaqueStateCodec());
+        OrleansChat.Runtime.Serialization.CodecProvider.Register(new TestStateCodec());
+        OrleansChat.Runtime.Serialization.CodecProvider.Register(new OpaqueStateCodec());
     }
 }
