@@ -90,10 +90,16 @@ internal sealed partial class Connection
 
                 if (result.IsCompleted || result.IsCanceled)
                 {
-                    reason = buffer.IsEmpty
-                        ? new ConnectionClosedException($"Connection {Id} was closed by the peer.")
-                        : new FrameFormatException($"Connection {Id} ended in the middle of a frame.");
-                    break;
+                    if (!buffer.IsEmpty)
+                    {
+                        throw new FrameFormatException($"Connection {Id} ended in the middle of a frame.");
+                    }
+
+                    // The peer ended its output (a graceful close): refuse new sends but let the
+                    // writer drain what is queued, such as answers to the peer's last requests.
+                    SetCloseReason(new ConnectionClosedException($"Connection {Id} was closed by the peer."));
+                    _outbound.Writer.TryComplete();
+                    return;
                 }
             }
         }
@@ -113,6 +119,7 @@ internal sealed partial class Connection
 
         Abort(reason);
     }
+
 
     private void Dispatch(in Frame frame)
     {

@@ -151,7 +151,7 @@ internal sealed partial class Connection : IAsyncDisposable
     /// <summary>Runs <paramref name="callback"/> once the connection has closed (at once if it already has).</summary>
     public void OnClosed(Action<Connection, ConnectionClosedInfo> callback) => _ = InvokeWhenClosedAsync(callback);
 
-    /// <summary>Closes at once: queued messages are not written and are reported as unsent.</summary>
+    /// <summary>Closes at once (a TCP reset): queued messages are not written and are reported as unsent.</summary>
     public void Abort(Exception? reason = null)
     {
         SetCloseReason(reason ?? new ConnectionClosedException($"Connection {Id} was aborted locally."));
@@ -169,26 +169,18 @@ internal sealed partial class Connection : IAsyncDisposable
     }
 
     /// <summary>
-    /// Closes gracefully: refuses new sends, writes what is queued, signals the end of output and
-    /// waits (up to the close timeout) for the peer to close its side, then aborts.
+    /// Closes gracefully: refuses new sends, writes what is queued, ends the output (FIN) and waits
+    /// for the read side to end; whatever is not done within the close timeout is aborted. Kestrel's
+    /// socket transport shuts both directions once output ends, so frames the peer sends after that
+    /// are lost: callers learn of the close and fail their outstanding calls.
     /// </summary>
     public async ValueTask DisposeAsync()
     {
         SetCloseReason(new ConnectionClosedException($"Connection {Id} was closed locally."));
         _outbound.Writer.TryComplete();
         var run = RunAsync();
-        try
-        {
-            await run.WaitAsync(_closeTimeout, _timeProvider);
-        }
-        catch (TimeoutException)
-        {
-            // The peer did not finish its side in time; cut it off.
-        }
-
-        Abort();
+        await AbortUnlessDoneAsync(run);
         await run;
-        _abort.Dispose();
     }
 
     public override string ToString() => $"Connection {Id} with {RemoteIdentity}";
@@ -215,14 +207,33 @@ internal sealed partial class Connection : IAsyncDisposable
     {
         Log.ConnectionOpened(_logger, Id, RemoteIdentity, RemoteEndPoint, IsInbound ? "inbound" : "outbound");
         var writing = WriteLoopAsync();
-        var reading = ReadLoopAsync();
-        await Task.WhenAll(writing, reading);
+        await ReadLoopAsync();
+
+        // The read side has ended: on a fault everything was aborted; when the peer ended its
+        // output, the queue is complete and the writer drains it, within the close timeout.
+        await AbortUnlessDoneAsync(writing);
+        await writing;
+
+        // From here the transport is released (by us or by Kestrel): a late Abort must not touch it.
+        Interlocked.Exchange(ref _aborted, 1);
         if (_ownsTransport)
         {
             await _transport.DisposeAsync();
         }
 
         Complete();
+    }
+
+    private async Task AbortUnlessDoneAsync(Task task)
+    {
+        try
+        {
+            await task.WaitAsync(_closeTimeout, _timeProvider);
+        }
+        catch (TimeoutException)
+        {
+            Abort(new ConnectionClosedException($"Connection {Id} did not close within {_closeTimeout}."));
+        }
     }
 
     private void Complete()

@@ -5,6 +5,14 @@ namespace OrleansChat.Runtime.Messaging;
 /// <summary>Sends, receives and checks the handshake frame that opens every connection.</summary>
 internal static class ConnectionHandshake
 {
+    /// <summary>
+    /// Largest handshake frame read. Before the handshake the peer is unknown, so it may not make
+    /// this side buffer a full-size frame.
+    /// </summary>
+    public const int MaxHandshakeFrameSize = 4 * 1024;
+
+    private static readonly MessageFrameCodec HandshakeFrames = new(MaxHandshakeFrameSize);
+
     public static async ValueTask SendAsync(PipeWriter output, MessageFrameCodec codec, Handshake handshake, CancellationToken cancellationToken)
     {
         var frame = codec.Encode(handshake);
@@ -28,7 +36,7 @@ internal static class ConnectionHandshake
     /// Reads the first frame, which must be a handshake. Bytes after it stay in the pipe for the
     /// connection's read loop.
     /// </summary>
-    public static async ValueTask<Handshake> ReceiveAsync(PipeReader input, MessageFrameCodec codec, CancellationToken cancellationToken)
+    public static async ValueTask<Handshake> ReceiveAsync(PipeReader input, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -38,7 +46,7 @@ internal static class ConnectionHandshake
             bool complete;
             try
             {
-                complete = codec.TryReadFrame(ref buffer, out frame);
+                complete = HandshakeFrames.TryReadFrame(ref buffer, out frame);
             }
             finally
             {

@@ -12,11 +12,13 @@ namespace OrleansChat.Runtime.Messaging;
 /// </summary>
 internal sealed class ConnectionListener : ConnectionHandler
 {
-    private readonly MessagingOptions _options;
-    private readonly Handshake _localHandshake;
+    // Options are read on first use, not here: Kestrel builds this handler while the host is
+    // built, and invalid options should fail through ValidateOnStart, with all failures listed.
+    private readonly IOptions<MessagingOptions> _options;
+    private readonly PeerIdentity _localIdentity;
     private readonly IMessageHandler _handler;
     private readonly ConnectionRegistry _registry;
-    private readonly MessageFrameCodec _codec;
+    private MessageFrameCodec? _codec;
     private readonly TimeProvider _timeProvider;
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
@@ -26,19 +28,20 @@ internal sealed class ConnectionListener : ConnectionHandler
         PeerIdentity localIdentity,
         IMessageHandler handler,
         ConnectionRegistry registry,
-        MessageFrameCodec codec,
         TimeProvider timeProvider,
         ILoggerFactory loggerFactory)
     {
-        _options = options.Value;
-        _localHandshake = new Handshake(Handshake.CurrentProtocolVersion, _options.ClusterId, localIdentity);
+        _options = options;
+        _localIdentity = localIdentity;
         _handler = handler;
         _registry = registry;
-        _codec = codec;
         _timeProvider = timeProvider;
         _loggerFactory = loggerFactory;
         _logger = loggerFactory.CreateLogger<ConnectionListener>();
     }
+
+    // Stateless, so a racing second instance is harmless.
+    private MessageFrameCodec Codec => _codec ??= new MessageFrameCodec(_options.Value.MaxFrameSize);
 
     public override async Task OnConnectedAsync(ConnectionContext connection)
     {
@@ -49,7 +52,7 @@ internal sealed class ConnectionListener : ConnectionHandler
         }
 
         var established = new Connection(
-            connection, remote, isInbound: true, ownsTransport: false, _handler, _codec, _options, _timeProvider, _loggerFactory.CreateLogger<Connection>());
+            connection, remote, isInbound: true, ownsTransport: false, _handler, Codec, _options.Value, _timeProvider, _loggerFactory.CreateLogger<Connection>());
         _registry.Add(established);
 
         // Kestrel asks connections to close when the server stops; close gracefully so queued
@@ -69,24 +72,26 @@ internal sealed class ConnectionListener : ConnectionHandler
 
     private async Task<Handshake?> TryHandshakeAsync(ConnectionContext connection)
     {
-        using var timeout = new CancellationTokenSource(_options.ConnectTimeout, _timeProvider);
+        var options = _options.Value;
+        using var timeout = new CancellationTokenSource(options.ConnectTimeout, _timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, connection.ConnectionClosed);
         try
         {
-            var remote = await ConnectionHandshake.ReceiveAsync(connection.Transport.Input, _codec, linked.Token);
-            var refusal = ConnectionHandshake.Validate(remote, _options.ClusterId, requiredRole: null);
+            var remote = await ConnectionHandshake.ReceiveAsync(connection.Transport.Input, linked.Token);
+            var refusal = ConnectionHandshake.Validate(remote, options.ClusterId, requiredRole: null);
             if (refusal is not null)
             {
                 Log.HandshakeRefused(_logger, connection.ConnectionId, connection.RemoteEndPoint, remote.Sender, refusal);
                 return null;
             }
 
-            await ConnectionHandshake.SendAsync(connection.Transport.Output, _codec, _localHandshake, linked.Token);
+            var local = new Handshake(Handshake.CurrentProtocolVersion, options.ClusterId, _localIdentity);
+            await ConnectionHandshake.SendAsync(connection.Transport.Output, Codec, local, linked.Token);
             return remote;
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
-            Log.HandshakeTimedOut(_logger, connection.ConnectionId, connection.RemoteEndPoint, _options.ConnectTimeout);
+            Log.HandshakeTimedOut(_logger, connection.ConnectionId, connection.RemoteEndPoint, options.ConnectTimeout);
             return null;
         }
         catch (Exception ex)

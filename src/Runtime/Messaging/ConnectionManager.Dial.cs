@@ -17,7 +17,7 @@ internal sealed partial class ConnectionManager
         {
             transport = await OpenSocketAsync(endpoint, linked.Token);
             await ConnectionHandshake.SendAsync(transport.Transport.Output, _codec, _localHandshake, linked.Token);
-            var remote = await ConnectionHandshake.ReceiveAsync(transport.Transport.Input, _codec, linked.Token);
+            var remote = await ConnectionHandshake.ReceiveAsync(transport.Transport.Input, linked.Token);
 
             // Only silos accept connections; anything else answering here is a misconfiguration.
             var refusal = ConnectionHandshake.Validate(remote, _options.ClusterId, ConnectionRole.Silo);

@@ -5,8 +5,8 @@ namespace OrleansChat.Runtime.Messaging;
 /// <summary>Rejects settings that would make the transport misbehave, naming each bad value.</summary>
 internal sealed class MessagingOptionsValidator : IValidateOptions<MessagingOptions>
 {
-    /// <summary>Smallest max frame size: room for a handshake with long ids.</summary>
-    public const int MinimumMaxFrameSize = 4 * 1024;
+    /// <summary>Smallest max frame size: at least a full handshake frame.</summary>
+    public const int MinimumMaxFrameSize = ConnectionHandshake.MaxHandshakeFrameSize;
 
     public ValidateOptionsResult Validate(string? name, MessagingOptions options)
     {

@@ -55,6 +55,8 @@ internal sealed class MessagingTestServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Stop first, so Kestrel asks open connections to close gracefully before disposal.
+        await _app.StopAsync();
         await _app.DisposeAsync();
     }
 }
