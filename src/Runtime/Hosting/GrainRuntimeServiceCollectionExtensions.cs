@@ -21,7 +21,7 @@ public static class GrainRuntimeServiceCollectionExtensions
         }
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<GrainClassRegistry>();
+        services.TryAddSingleton(sp => new GrainClassRegistry(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<GrainRuntimeOptions>>()));
         services.TryAddSingleton<ActivationServices>();
         services.TryAddSingleton<Catalog>();
         services.TryAddSingleton<LocalGrainCallInvoker>();
