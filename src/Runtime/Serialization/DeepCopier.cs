@@ -18,6 +18,8 @@ public static class DeepCopier
             return value;
         }
 
+        // Grain references and exceptions inside the value are passed through, not re-created: see CopyContext.
+        var previous = CopyContext.Enter();
         var writer = new Writer(256);
         try
         {
@@ -29,6 +31,7 @@ public static class DeepCopier
         finally
         {
             writer.Dispose();
+            CopyContext.Exit(previous);
         }
     }
 }
