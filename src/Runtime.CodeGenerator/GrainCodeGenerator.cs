@@ -28,6 +28,7 @@ public sealed class GrainCodeGenerator : IIncrementalGenerator
                         : null)
             .Where(static m => m is not null)
             .Select(static (m, _) => m!)
+            .WithTrackingName(TrackingNames.GrainInterfaces)
             .Collect();
 
         var serializableTypes = context.SyntaxProvider
@@ -38,6 +39,7 @@ public sealed class GrainCodeGenerator : IIncrementalGenerator
                     SerializableTypeAnalyzer.Analyze((INamedTypeSymbol)syntax.TargetSymbol, syntax.SemanticModel.Compilation, cancellationToken))
             .Where(static m => m is not null)
             .Select(static (m, _) => m!)
+            .WithTrackingName(TrackingNames.SerializableTypes)
             .Collect();
 
         var assemblyName = context.CompilationProvider.Select(static (c, _) => c.AssemblyName);

@@ -71,6 +71,12 @@ internal static class GrainInterfaceAnalyzer
         {
             if (member.IsStatic)
             {
+                // A proxy is a class: it cannot supply static abstract members, so they rule the interface out.
+                if (member.IsAbstract)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(Diagnostics.NonMethodMember, reportAt ?? member.Locations.FirstOrDefault(), member.Name, "static abstract member", display));
+                }
+
                 continue;
             }
 

@@ -12,6 +12,8 @@ namespace OrleansChat.Runtime.CodeGenerator.Analysis;
 /// <summary>Turns a [GenerateSerializer] type into a <see cref="SerializableTypeModel"/>: which members, how to read and restore each, which constructor.</summary>
 internal static class SerializableTypeAnalyzer
 {
+    private static readonly System.Collections.Immutable.ImmutableArray<IParameterSymbol> NoParameters = System.Collections.Immutable.ImmutableArray<IParameterSymbol>.Empty;
+
     public static SerializableTypeModel? Analyze(INamedTypeSymbol type, Compilation compilation, CancellationToken cancellationToken)
     {
         if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || type.IsStatic || type.IsRefLikeType)
@@ -28,24 +30,24 @@ internal static class SerializableTypeAnalyzer
         }
 
         var members = CollectMembers(type, known, diagnostics, cancellationToken);
-        var constructor = type.IsAbstract ? null : ChooseConstructor(type, members, compilation);
+        var constructor = type.IsAbstract ? null : ConstructorSelector.Choose(type, members, compilation);
         if (!type.IsAbstract && constructor is null)
         {
             diagnostics.Add(DiagnosticInfo.Create(Diagnostics.NoConstructor, type.Locations.FirstOrDefault(), display));
         }
 
-        var constructorParameters = constructor?.Parameters ?? ImmutableArrayOfNone;
+        var constructorParameters = constructor?.Parameters ?? NoParameters;
         var setsRequired = constructor is not null && KnownTypes.HasAttribute(constructor, known.SetsRequiredMembersAttribute);
         var required = setsRequired ? new HashSet<ISymbol>(SymbolEqualityComparer.Default) : RequiredMembers(type, members, display, diagnostics);
 
         var models = new List<MemberModel>(members.Count);
         foreach (var member in members)
         {
-            var parameter = constructorParameters.FirstOrDefault(p => ReferenceEquals(MatchParameter(p, members), member));
+            var parameter = constructorParameters.FirstOrDefault(p => ReferenceEquals(ConstructorSelector.MatchParameter(p, members), member));
             models.Add(DescribeMember(member, parameter, required.Contains(member.Symbol), compilation, display, diagnostics));
         }
 
-        var constructorArguments = constructorParameters.Select(p => members.IndexOf(MatchParameter(p, members)!)).ToEquatableArray();
+        var constructorArguments = constructorParameters.Select(p => members.IndexOf(ConstructorSelector.MatchParameter(p, members)!)).ToEquatableArray();
         var typeParameters = Naming.AllTypeParameters(type);
         var fullName = Naming.FullName(type, includeArity: true);
         return new SerializableTypeModel(
@@ -53,8 +55,8 @@ internal static class SerializableTypeAnalyzer
             type.ToDisplayString(Naming.TypeOfFormat),
             Naming.Mangle(fullName) + "_Codec",
             typeParameters.Select(static p => p.Name).ToEquatableArray(),
-            typeParameters.Select(ConstraintClause).Where(static c => c is not null).Select(static c => c!).ToEquatableArray(),
-            typeParameters.Length > 0 ? UnboundName(type) : null,
+            typeParameters.Select(TypeParameterSyntax.ConstraintClause).Where(static c => c is not null).Select(static c => c!).ToEquatableArray(),
+            typeParameters.Length > 0 ? TypeParameterSyntax.UnboundName(type) : null,
             type.IsValueType,
             type.IsSealed || type.IsValueType,
             KnownTypes.HasAttribute(type, known.ImmutableAttribute),
@@ -64,8 +66,6 @@ internal static class SerializableTypeAnalyzer
             diagnostics.ToEquatableArray(),
             LocationInfo.From(type.Locations.FirstOrDefault()));
     }
-
-    private static readonly System.Collections.Immutable.ImmutableArray<IParameterSymbol> ImmutableArrayOfNone = System.Collections.Immutable.ImmutableArray<IParameterSymbol>.Empty;
 
     /// <summary>[Id] members of the type and of its base types that are [GenerateSerializer] too, sorted by id.</summary>
     private static List<SerializedMember> CollectMembers(INamedTypeSymbol type, KnownTypes known, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
@@ -161,65 +161,21 @@ internal static class SerializableTypeAnalyzer
         return ids;
     }
 
-    /// <summary>
-    /// The accessible constructor whose parameters all match members by name (case-insensitive) and
-    /// type, with the most parameters: a record's primary constructor, else usually the parameterless one.
-    /// </summary>
-    private static IMethodSymbol? ChooseConstructor(INamedTypeSymbol type, List<SerializedMember> members, Compilation compilation)
-    {
-        IMethodSymbol? best = null;
-        foreach (var constructor in type.InstanceConstructors)
-        {
-            if (!compilation.IsSymbolAccessibleWithin(constructor, compilation.Assembly)
-                || constructor.Parameters.Any(p => p.RefKind is not RefKind.None || MatchParameter(p, members) is null)
-                || constructor.Parameters.Select(p => MatchParameter(p, members)).Distinct().Count() != constructor.Parameters.Length)
-            {
-                continue;
-            }
-
-            if (best is null || constructor.Parameters.Length > best.Parameters.Length)
-            {
-                best = constructor;
-            }
-        }
-
-        return best;
-    }
-
-    /// <summary>The member a constructor parameter sets: same name (exact case preferred) and same type.</summary>
-    private static SerializedMember? MatchParameter(IParameterSymbol parameter, List<SerializedMember> members)
-    {
-        SerializedMember? caseInsensitive = null;
-        foreach (var member in members)
-        {
-            if (!SymbolEqualityComparer.Default.Equals(member.Type, parameter.Type))
-            {
-                continue;
-            }
-
-            if (string.Equals(member.Symbol.Name, parameter.Name, StringComparison.Ordinal))
-            {
-                return member;
-            }
-
-            if (caseInsensitive is null && string.Equals(member.Symbol.Name, parameter.Name, StringComparison.OrdinalIgnoreCase))
-            {
-                caseInsensitive = member;
-            }
-        }
-
-        return caseInsensitive;
-    }
-
     /// <summary>Required members must be set in an object initializer, so each must be serialized.</summary>
     private static HashSet<ISymbol> RequiredMembers(INamedTypeSymbol type, List<SerializedMember> members, string display, List<DiagnosticInfo> diagnostics)
     {
         var required = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        var overridden = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         for (var level = type; level is not null; level = level.BaseType)
         {
             foreach (var symbol in level.GetMembers())
             {
-                if (symbol is not (IPropertySymbol { IsRequired: true } or IFieldSymbol { IsRequired: true }))
+                if (symbol is IPropertySymbol { OverriddenProperty: { } baseProperty })
+                {
+                    overridden.Add(baseProperty.OriginalDefinition);
+                }
+
+                if (symbol is not (IPropertySymbol { IsRequired: true } or IFieldSymbol { IsRequired: true }) || overridden.Contains(symbol.OriginalDefinition))
                 {
                     continue;
                 }
@@ -228,7 +184,7 @@ internal static class SerializableTypeAnalyzer
                 {
                     required.Add(symbol);
                 }
-                else if (!(symbol is IPropertySymbol { OverriddenProperty: not null }))
+                else
                 {
                     diagnostics.Add(DiagnosticInfo.Create(Diagnostics.RequiredMemberWithoutId, symbol.Locations.FirstOrDefault(), symbol.Name, display));
                 }
@@ -300,7 +256,7 @@ internal static class SerializableTypeAnalyzer
         var nullCheck = type.IsReferenceType
             || type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T
             || (type is ITypeParameterSymbol typeParameter && !typeParameter.HasValueTypeConstraint && !typeParameter.HasUnmanagedTypeConstraint);
-        return new MemberModel(
+        var model = new MemberModel(
             symbol.Name,
             member.Id,
             type.ToDisplayString(Naming.TypeFormat),
@@ -309,91 +265,38 @@ internal static class SerializableTypeAnalyzer
             read,
             write,
             fieldName,
-            constructorParameter is { HasExplicitDefaultValue: true } ? DefaultValue(constructorParameter) : "default!");
+            constructorParameter is { HasExplicitDefaultValue: true } ? ConstantFormatter.DefaultValue(constructorParameter) : "default!",
+            GenericHost: null);
+        return model.NeedsAccessors && Naming.AllTypeParameters(symbol.ContainingType).Length > 0
+            ? model with { GenericHost = DescribeGenericHost(symbol) }
+            : model;
+    }
+
+    private static GenericAccessorHost DescribeGenericHost(ISymbol member)
+    {
+        var definition = member.ContainingType.OriginalDefinition;
+        var parameters = Naming.AllTypeParameters(definition);
+        var arguments = new List<ITypeSymbol>();
+        for (var current = member.ContainingType; current is not null; current = current.ContainingType)
+        {
+            arguments.InsertRange(0, current.TypeArguments);
+        }
+
+        var memberType = member.OriginalDefinition switch
+        {
+            IFieldSymbol field => field.Type,
+            IPropertySymbol property => property.Type,
+            _ => throw new InvalidOperationException("Only fields and properties are serialized."),
+        };
+        return new GenericAccessorHost(
+            parameters.Select(static p => p.Name).ToEquatableArray(),
+            parameters.Select(TypeParameterSyntax.ConstraintClause).Where(static c => c is not null).Select(static c => c!).ToEquatableArray(),
+            arguments.Select(static a => a.ToDisplayString(Naming.TypeFormat)).ToEquatableArray(),
+            definition.ToDisplayString(Naming.TypeOfFormat),
+            memberType.ToDisplayString(Naming.TypeFormat));
     }
 
     private static IFieldSymbol? BackingField(IPropertySymbol property) =>
         property.ContainingType.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => SymbolEqualityComparer.Default.Equals(f.AssociatedSymbol, property));
 
-    /// <summary>A constructor parameter's default value as an expression, so a missing field reads as the type's own default.</summary>
-    private static string DefaultValue(IParameterSymbol parameter)
-    {
-        var value = parameter.ExplicitDefaultValue;
-        if (value is null)
-        {
-            return "default!";
-        }
-
-        var typeName = parameter.Type.ToDisplayString(Naming.TypeOfFormat);
-        var literal = value switch
-        {
-            string s => Naming.Literal(s),
-            char c => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(c, quote: true),
-            bool b => b ? "true" : "false",
-            double d when double.IsNaN(d) => "double.NaN",
-            double d when double.IsPositiveInfinity(d) => "double.PositiveInfinity",
-            double d when double.IsNegativeInfinity(d) => "double.NegativeInfinity",
-            float f when float.IsNaN(f) => "float.NaN",
-            float f when float.IsPositiveInfinity(f) => "float.PositiveInfinity",
-            float f when float.IsNegativeInfinity(f) => "float.NegativeInfinity",
-            double d => d.ToString("R", CultureInfo.InvariantCulture) + "d",
-            float f => f.ToString("R", CultureInfo.InvariantCulture) + "f",
-            decimal m => m.ToString(CultureInfo.InvariantCulture) + "m",
-            IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
-            _ => null,
-        };
-        return literal is null ? "default!" : $"({typeName})({literal})";
-    }
-
-    private static string? ConstraintClause(ITypeParameterSymbol parameter)
-    {
-        var constraints = new List<string>();
-        if (parameter.HasReferenceTypeConstraint)
-        {
-            constraints.Add(parameter.ReferenceTypeConstraintNullableAnnotation == NullableAnnotation.Annotated ? "class?" : "class");
-        }
-        else if (parameter.HasUnmanagedTypeConstraint)
-        {
-            constraints.Add("unmanaged");
-        }
-        else if (parameter.HasValueTypeConstraint)
-        {
-            constraints.Add("struct");
-        }
-        else if (parameter.HasNotNullConstraint)
-        {
-            constraints.Add("notnull");
-        }
-
-        constraints.AddRange(parameter.ConstraintTypes.Select(static t => t.ToDisplayString(Naming.TypeFormat)));
-        if (parameter.HasConstructorConstraint && !parameter.HasValueTypeConstraint)
-        {
-            constraints.Add("new()");
-        }
-
-        return constraints.Count == 0 ? null : $"where {parameter.Name} : {string.Join(", ", constraints)}";
-    }
-
-    /// <summary>The open generic type for typeof: global::Ns.Outer&lt;&gt;.Inner&lt;,&gt;.</summary>
-    private static string UnboundName(INamedTypeSymbol type)
-    {
-        var part = type.Arity > 0 ? type.Name + "<" + new string(',', type.Arity - 1) + ">" : type.Name;
-        if (type.ContainingType is { } containing)
-        {
-            return UnboundName(containing) + "." + part;
-        }
-
-        return type.ContainingNamespace is { IsGlobalNamespace: false } ns
-            ? "global::" + ns.ToDisplayString() + "." + part
-            : "global::" + part;
-    }
-
-    private sealed class SerializedMember(ISymbol symbol, uint id, ITypeSymbol type)
-    {
-        public ISymbol Symbol { get; } = symbol;
-
-        public uint Id { get; } = id;
-
-        public ITypeSymbol Type { get; } = type;
-    }
 }

@@ -27,8 +27,9 @@ internal static class CodecEmitter
         WriteField(code, model);
         code.Line();
         ReadValue(code, model);
-        WriteAccessors(code, model);
+        AccessorEmitter.WriteInCodec(code, model);
         code.Close();
+        AccessorEmitter.WriteGenericHosts(code, model);
         return code.ToString();
     }
 
@@ -60,8 +61,8 @@ internal static class CodecEmitter
             var member = model.Members[i];
             var get = member.Read switch
             {
-                ReadAccess.GetterAccessor => $"{GetterName(i)}({Receiver(model, "value")})",
-                ReadAccess.FieldAccessor => $"{FieldRefName(i)}({Receiver(model, "value")})",
+                ReadAccess.GetterAccessor => $"{AccessorEmitter.Call(model, i, AccessorEmitter.Getter)}({Receiver(model, "value")})",
+                ReadAccess.FieldAccessor => $"{AccessorEmitter.Call(model, i, AccessorEmitter.FieldRef)}({Receiver(model, "value")})",
                 _ => "value." + Naming.Identifier(member.Name),
             };
             if (member.NullCheck)
@@ -149,8 +150,8 @@ internal static class CodecEmitter
             // Only fields that were present: an absent one keeps whatever the constructor or initializer gave it.
             var assign = member.Write switch
             {
-                WriteAccess.SetterAccessor => $"{SetterName(i)}({Receiver(model, "result")}, m{i}!);",
-                WriteAccess.FieldAccessor => $"{FieldRefName(i)}({Receiver(model, "result")}) = m{i}!;",
+                WriteAccess.SetterAccessor => $"{AccessorEmitter.Call(model, i, AccessorEmitter.Setter)}({Receiver(model, "result")}, m{i}!);",
+                WriteAccess.FieldAccessor => $"{AccessorEmitter.Call(model, i, AccessorEmitter.FieldRef)}({Receiver(model, "result")}) = m{i}!;",
                 _ => $"result.{Naming.Identifier(member.Name)} = m{i}!;",
             };
             code.Open($"if (has{i})");
@@ -162,45 +163,9 @@ internal static class CodecEmitter
         code.Close();
     }
 
-    /// <summary>[UnsafeAccessor] externs for members generated code cannot reach by name (private, protected, init-only, readonly).</summary>
-    private static void WriteAccessors(CodeWriter code, SerializableTypeModel model)
-    {
-        for (var i = 0; i < model.Members.Count; i++)
-        {
-            var member = model.Members[i];
-            var target = model.IsValueType ? "ref " + member.DeclaringType : member.DeclaringType;
-            if (member.Read == ReadAccess.FieldAccessor || member.Write == WriteAccess.FieldAccessor)
-            {
-                code.Line();
-                code.Line($"[{Names.UnsafeAccessor}({Names.UnsafeAccessorKind}.Field, Name = {Naming.Literal(member.FieldName!)})]");
-                code.Line($"private static extern ref {member.Type} {FieldRefName(i)}({target} target);");
-            }
-
-            if (member.Read == ReadAccess.GetterAccessor)
-            {
-                code.Line();
-                code.Line($"[{Names.UnsafeAccessor}({Names.UnsafeAccessorKind}.Method, Name = {Naming.Literal("get_" + member.Name)})]");
-                code.Line($"private static extern {member.Type} {GetterName(i)}({target} target);");
-            }
-
-            if (member.Write == WriteAccess.SetterAccessor)
-            {
-                code.Line();
-                code.Line($"[{Names.UnsafeAccessor}({Names.UnsafeAccessorKind}.Method, Name = {Naming.Literal("set_" + member.Name)})]");
-                code.Line($"private static extern void {SetterName(i)}({target} target, {member.Type} value);");
-            }
-        }
-    }
-
     private static bool IsConditional(MemberModel member) => member.Write is not (WriteAccess.Constructor or WriteAccess.Initializer);
 
-    private static string Receiver(SerializableTypeModel model, string name) => model.IsValueType ? "ref " + name : name;
-
-    private static string GetterName(int index) => "Get" + index;
-
-    private static string SetterName(int index) => "Set" + index;
-
-    private static string FieldRefName(int index) => "FieldRef" + index;
+    public static string Receiver(SerializableTypeModel model, string name) => model.IsValueType ? "ref " + name : name;
 
     /// <summary>Makes text safe inside a generated string literal (interpolated or not).</summary>
     private static string Escape(string text) => text.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("{", "{{").Replace("}", "}}");

@@ -32,10 +32,26 @@ internal enum WriteAccess
     FieldAccessor,
 }
 
+/// <summary>
+/// For a member declared in a generic type: [UnsafeAccessor] binds only to generic targets expressed over
+/// the accessor class's own type parameters, so its accessors live in a generic class of their own.
+/// </summary>
+/// <param name="TypeParameters">The declaring type definition's type parameters (containing types' first).</param>
+/// <param name="TypeArguments">What they are instantiated with, as seen from the codec.</param>
+/// <param name="DeclaringType">The declaring type over <paramref name="TypeParameters"/>.</param>
+/// <param name="MemberType">The member's type over <paramref name="TypeParameters"/>.</param>
+internal sealed record GenericAccessorHost(
+    EquatableArray<string> TypeParameters,
+    EquatableArray<string> ConstraintClauses,
+    EquatableArray<string> TypeArguments,
+    string DeclaringType,
+    string MemberType);
+
 /// <summary>One serialized member ([Id] field or property, or record positional parameter).</summary>
 /// <param name="DeclaringType">The type that declares the member, in C# syntax, for accessors.</param>
 /// <param name="FieldName">The metadata name an accessor binds to (field name, backing field name); null when none is needed.</param>
 /// <param name="DefaultValue">The expression a constructor argument takes when the field is absent.</param>
+/// <param name="GenericHost">Set when accessors are needed and the declaring type is generic.</param>
 internal sealed record MemberModel(
     string Name,
     uint FieldId,
@@ -45,7 +61,11 @@ internal sealed record MemberModel(
     ReadAccess Read,
     WriteAccess Write,
     string? FieldName,
-    string DefaultValue);
+    string DefaultValue,
+    GenericAccessorHost? GenericHost)
+{
+    public bool NeedsAccessors => Read != ReadAccess.Direct || Write is WriteAccess.SetterAccessor or WriteAccess.FieldAccessor;
+}
 
 /// <summary>A [GenerateSerializer] type and the codec generated for it.</summary>
 /// <param name="FullName">CLR-style full name with arity: the de-duplication key.</param>

@@ -97,6 +97,19 @@ public sealed class CodecTests
     }
 
     [Fact]
+    public void Private_and_init_only_members_of_generic_types_round_trip()
+    {
+        var labelled = new Labelled<string>("greeting", "hello");
+        var score = new Score("level 1", 70, 100);
+
+        var labelledCopy = RoundTrip(labelled);
+        var scoreCopy = RoundTrip(score);
+
+        Assert.Equal(("greeting", "hello"), (labelledCopy.Label, labelledCopy.Value));
+        Assert.Equal(("level 1", 70, 100), (scoreCopy.Label, scoreCopy.Value, scoreCopy.Max));
+    }
+
+    [Fact]
     public void Null_reference_round_trips_as_null()
     {
         Assert.Null(RoundTrip<ChatLine?>(null));

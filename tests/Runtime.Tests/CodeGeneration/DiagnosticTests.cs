@@ -12,6 +12,7 @@ public sealed class DiagnosticTests
     [InlineData("OCG004", "public interface IBad<T> : IGrainWithStringKey { Task Get(); }")]
     [InlineData("OCG005", "public interface IBad : IGrainWithStringKey { int Count { get; } }")]
     [InlineData("OCG005", "public interface IBad : IGrainWithStringKey { event Action Changed; }")]
+    [InlineData("OCG005", "public interface IBad : IGrainWithStringKey { static abstract Task Create(); }")]
     [InlineData("OCG006", "public interface IBad : IGrainWithStringKey { [Id(1)] Task First(); Task Second(); }")]
     [InlineData("OCG007", "public interface IBad : IGrainWithStringKey { Task Get(System.Threading.CancellationToken cancellationToken); }")]
     [InlineData("OCG008", "public interface IBad : IGrainWithStringKey { Task Get(Span<int> values); }")]

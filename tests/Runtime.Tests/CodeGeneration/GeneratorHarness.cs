@@ -16,7 +16,7 @@ internal static class GeneratorHarness
             .Append(MetadataReference.CreateFromFile(typeof(IGrain).Assembly.Location))
             .ToImmutableArray());
 
-    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Preview);
+    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Preview);
 
     /// <summary>The result of one generator run.</summary>
     /// <param name="GeneratorDiagnostics">What the generator reported.</param>
