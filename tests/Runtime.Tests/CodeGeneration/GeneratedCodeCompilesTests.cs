@@ -28,6 +28,11 @@ public sealed class GeneratedCodeCompilesTests
             {
                 internal interface INested : IGrainWithGuidKey { ValueTask Go(); }
             }
+
+            // Declared in two parts, each with a base list: analysed twice, generated once.
+            public partial interface IPartial : IGrainWithStringKey { Task A(); }
+
+            public partial interface IPartial : IGrain { Task B(); }
             """;
 
         var result = GeneratorHarness.Run(source);
