@@ -23,8 +23,11 @@ public sealed class GrainTypeAttribute(string grainType) : Attribute
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct | AttributeTargets.Enum, Inherited = false)]
 public sealed class GenerateSerializerAttribute : Attribute;
 
-/// <summary>The stable field id of a serialized member. Never reuse an id for a different meaning.</summary>
-[AttributeUsage(AttributeTargets.Field | AttributeTargets.Property | AttributeTargets.Parameter)]
+/// <summary>
+/// The stable field id of a serialized member, or the stable method id of a grain interface method
+/// (default: its declaration index). Never reuse an id for a different meaning.
+/// </summary>
+[AttributeUsage(AttributeTargets.Field | AttributeTargets.Property | AttributeTargets.Parameter | AttributeTargets.Method)]
 public sealed class IdAttribute(uint id) : Attribute
 {
     public uint Id { get; } = id;
