@@ -86,20 +86,14 @@ public sealed class LifecycleTests
     }
 
     [Fact]
-    public async Task Timer_ticks_never_overlap_and_do_not_keep_an_activation_alive_unless_asked()
+    public async Task Timer_ticks_never_overlap()
     {
         var time = new ManualTimeProvider();
-        await using var silo = await TestSilo.StartAsync(
-            o =>
-            {
-                o.CollectionAge = TimeSpan.FromMinutes(15);
-                o.CollectionQuantum = TimeSpan.FromMinutes(1);
-            },
-            time);
+        await using var silo = await TestSilo.StartAsync(timeProvider: time);
         var key = NewKey();
         var probe = Probe.For(key);
         var grain = silo.GrainFactory.GetGrain<ILifecycleGrain>(key);
-        await grain.StartTimer(TimeSpan.FromSeconds(10), keepAlive: false);
+        await grain.StartTimer(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10), keepAlive: false);
 
         time.Advance(TimeSpan.FromSeconds(10));
         await Wait.Until(() => probe.Started == 1, "the first tick started");
@@ -113,13 +107,50 @@ public sealed class LifecycleTests
         await Wait.Until(() => probe.Started == 2, "the second tick started a period after the first ended");
         Assert.Equal(1, probe.MaxInside);
         probe.Open("tick-2");
-        for (var i = 3; i < 200; i++)
+        await Wait.Until(() => probe.Inside == 0, "the second tick finished");
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Timer_ticks_keep_an_activation_alive_only_when_asked_and_the_timer_dies_with_it(bool keepAlive)
+    {
+        var time = new ManualTimeProvider();
+        await using var silo = await TestSilo.StartAsync(
+            o =>
+            {
+                o.CollectionAge = TimeSpan.FromMinutes(15);
+                o.CollectionQuantum = TimeSpan.FromMinutes(1);
+            },
+            time);
+        var key = NewKey();
+        var probe = Probe.For(key);
+        for (var i = 1; i <= 40; i++)
         {
             probe.Open($"tick-{i}");
         }
 
-        // Ticks are not activity: the activation is collected, and its timer dies with it.
-        time.Advance(TimeSpan.FromMinutes(17));
+        var grain = silo.GrainFactory.GetGrain<ILifecycleGrain>(key);
+        await grain.StartTimer(TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(1), keepAlive);
+
+        // Ticks fall at x:30 and the collector runs at whole minutes; stepping half a minute at a
+        // time and waiting for each tick to finish keeps the two from racing.
+        for (var minute = 1; minute <= 15; minute++)
+        {
+            time.Advance(TimeSpan.FromSeconds(30));
+            var expectedTicks = minute;
+            await Wait.Until(() => probe.Started == expectedTicks && probe.Inside == 0, $"tick {expectedTicks} finished");
+            time.Advance(TimeSpan.FromSeconds(30));
+        }
+
+        // At 15:00 the last request is 15 minutes old; the last tick only 30 seconds.
+        if (keepAlive)
+        {
+            Assert.DoesNotContain("deactivate:ActivationIdle", probe.Events);
+            Assert.True(silo.Catalog.TryGet(new GrainId("lifecycle", key), out _));
+            return;
+        }
+
         await Wait.Until(() => probe.Events.Contains("deactivate:ActivationIdle"), "the activation with a plain timer was collected");
         var ticksAtDeactivation = probe.Started;
         time.Advance(TimeSpan.FromMinutes(5));

@@ -40,7 +40,7 @@ public interface ILifecycleGrain : IGrainWithStringKey
 
     Task Leave();
 
-    Task StartTimer(TimeSpan period, bool keepAlive);
+    Task StartTimer(TimeSpan dueTime, TimeSpan period, bool keepAlive);
 
     Task<int> Ticks();
 }

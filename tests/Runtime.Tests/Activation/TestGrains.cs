@@ -119,7 +119,7 @@ public sealed class LifecycleGrain : Grain, ILifecycleGrain
         return Task.CompletedTask;
     }
 
-    public Task StartTimer(TimeSpan period, bool keepAlive)
+    public Task StartTimer(TimeSpan dueTime, TimeSpan period, bool keepAlive)
     {
         RegisterGrainTimer(
             static async (self, ct) =>
@@ -138,7 +138,7 @@ public sealed class LifecycleGrain : Grain, ILifecycleGrain
                 }
             },
             this,
-            new GrainTimerCreationOptions(period, period) { KeepAlive = keepAlive });
+            new GrainTimerCreationOptions(dueTime, period) { KeepAlive = keepAlive });
         return Task.CompletedTask;
     }
 

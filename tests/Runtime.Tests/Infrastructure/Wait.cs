@@ -45,7 +45,7 @@ public static class Wait
         {
             return await task.WaitAsync(timeout ?? DefaultTimeout);
         }
-        catch (TimeoutException)
+        catch (TimeoutException) when (!task.IsCompleted)
         {
             throw new TimeoutException($"Timed out waiting for {what}.");
         }
@@ -57,7 +57,7 @@ public static class Wait
         {
             await task.WaitAsync(timeout ?? DefaultTimeout);
         }
-        catch (TimeoutException)
+        catch (TimeoutException) when (!task.IsCompleted)
         {
             throw new TimeoutException($"Timed out waiting for {what}.");
         }
