@@ -1,0 +1,77 @@
+namespace OrleansChat.Runtime.Membership;
+
+internal sealed partial class MembershipService
+{
+    /// <summary>
+    /// Compare-and-swap loop: read a snapshot, let <paramref name="plan"/> decide the write (null:
+    /// nothing to do), attempt it at the snapshot's version, and on a lost race re-read and try
+    /// again, at most <see cref="MembershipOptions.MaxCasAttempts"/> times. Returns the new version,
+    /// or null when the plan found nothing to do.
+    /// </summary>
+    private async Task<long?> ChangeTableAsync(string operation, Func<MembershipSnapshot, Func<CancellationToken, Task<long?>>?> plan, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var snapshot = await ReadTableAsync(cancellationToken).ConfigureAwait(false);
+            var write = plan(snapshot);
+            if (write is null)
+            {
+                return null;
+            }
+
+            var version = await WithTimeout(write, cancellationToken).ConfigureAwait(false);
+            if (version is not null)
+            {
+                await RefreshQuietlyAsync(cancellationToken).ConfigureAwait(false);
+                return version;
+            }
+
+            if (attempt >= _options.MaxCasAttempts)
+            {
+                throw new MembershipException($"Membership change '{operation}' lost the version compare-and-swap {attempt} times in a row; giving up.");
+            }
+
+            LogCasLost(_logger, operation, snapshot.Version, attempt);
+            // Jitter spreads out writers that collided so they do not collide again.
+            var backoff = TimeSpan.FromMilliseconds(Random.Shared.Next(2, 10 * Math.Min(attempt, 10) + 3));
+            await Task.Delay(backoff, _timeProvider, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Reads the table, publishes the view if it is newer, and returns the snapshot.</summary>
+    private async Task<MembershipSnapshot> ReadTableAsync(CancellationToken cancellationToken)
+    {
+        var snapshot = await WithTimeout(_table.ReadAsync, cancellationToken).ConfigureAwait(false);
+        Publish(snapshot.View);
+        return snapshot;
+    }
+
+    private async Task RefreshQuietlyAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ReadTableAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The write succeeded; the next periodic refresh publishes it.
+            Statistics.TableReadFailed();
+            LogTableUnreachable(_logger, "read after write", e.Message);
+        }
+    }
+
+    /// <summary>Bounds one table operation by <see cref="MembershipOptions.TableOperationTimeout"/>.</summary>
+    private async Task<T> WithTimeout<T>(Func<CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.TableOperationTimeout);
+        return await operation(timeout.Token).ConfigureAwait(false);
+    }
+
+    private async Task WithTimeout(Func<CancellationToken, Task> operation, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.TableOperationTimeout);
+        await operation(timeout.Token).ConfigureAwait(false);
+    }
+}
