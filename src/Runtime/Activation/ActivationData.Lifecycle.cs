@@ -93,9 +93,15 @@ internal sealed partial class ActivationData
         LogDeactivated(_services.Logger, GrainId, _deactivationReason.ReasonCode);
 
         // Requests that arrived while this activation was leaving run on the next one.
+        var moved = _deactivationReason.ReasonCode is DeactivationReasonCode.OwnershipChanged or DeactivationReasonCode.ShuttingDown;
         foreach (var item in waiting)
         {
-            if (item.CanForward)
+            if (moved && item.CanForward)
+            {
+                // This silo no longer owns the grain: the caller routes the call again.
+                item.Reject(new GrainMovedException(GrainId));
+            }
+            else if (item.CanForward)
             {
                 _services.Catalog.Dispatch(GrainId, item);
             }

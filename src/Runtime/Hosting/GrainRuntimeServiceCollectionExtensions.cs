@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OrleansChat.Runtime.Activation;
 using OrleansChat.Runtime.Invocation;
+using OrleansChat.Runtime.Observers;
 
 namespace OrleansChat.Runtime.Hosting;
 
@@ -25,7 +26,10 @@ public static class GrainRuntimeServiceCollectionExtensions
         services.TryAddSingleton<ActivationServices>();
         services.TryAddSingleton<Catalog>();
         services.TryAddSingleton<LocalGrainCallInvoker>();
-        services.TryAddSingleton<IGrainCallInvoker>(sp => sp.GetRequiredService<LocalGrainCallInvoker>());
+        services.TryAddSingleton<GrainCallRouter>();
+        services.TryAddSingleton<IGrainCallInvoker>(sp => sp.GetRequiredService<GrainCallRouter>());
+        services.TryAddSingleton(_ => new LocalHost("local"));
+        services.TryAddSingleton<ObserverRegistry>();
         services.TryAddSingleton<IGrainFactory, GrainFactory>();
         services.TryAddSingleton<ActivationCollector>();
         services.AddHostedService(sp => sp.GetRequiredService<ActivationCollector>());

@@ -1,9 +1,10 @@
 using OrleansChat.Runtime.Activation;
+using OrleansChat.Runtime.Observers;
 
 namespace OrleansChat.Runtime.Invocation;
 
 /// <summary>Creates grain references: validates the key, names the grain type, builds the generated proxy. No I/O.</summary>
-internal sealed class GrainFactory(GrainClassRegistry registry, IGrainCallInvoker invoker) : IGrainFactory
+internal sealed class GrainFactory(GrainClassRegistry registry, IGrainCallInvoker invoker, ObserverRegistry observers) : IGrainFactory
 {
     public TGrainInterface GetGrain<TGrainInterface>(string primaryKey)
         where TGrainInterface : IGrainWithStringKey
@@ -26,6 +27,20 @@ internal sealed class GrainFactory(GrainClassRegistry registry, IGrainCallInvoke
 
         return Create<TGrainInterface>(grainId);
     }
+
+    public TGrainObserverInterface CreateObjectReference<TGrainObserverInterface>(IGrainObserver observer)
+        where TGrainObserverInterface : IGrainObserver
+    {
+        if (observer is not TGrainObserverInterface)
+        {
+            throw new ArgumentException($"The object does not implement {typeof(TGrainObserverInterface).FullName}.", nameof(observer));
+        }
+
+        return Create<TGrainObserverInterface>(observers.Register(observer));
+    }
+
+    public void DeleteObjectReference<TGrainObserverInterface>(IGrainObserver observer)
+        where TGrainObserverInterface : IGrainObserver => observers.Unregister(observer);
 
     private TGrainInterface Create<TGrainInterface>(GrainId grainId) =>
         (TGrainInterface)(object)ProxyMetadata<TGrainInterface>.Value.CreateReference(invoker, grainId);

@@ -99,7 +99,17 @@ internal sealed partial class MembershipService : IClusterMembership, IHostedSer
     /// answering probes until the Dead write, so a draining silo is never voted out
     /// (Orleans #8464). No-op if never joined, already left or declared dead.
     /// </summary>
-    public async Task LeaveAsync(CancellationToken cancellationToken = default)
+    public Task LeaveAsync(CancellationToken cancellationToken = default) =>
+        SetOwnStatusesAsync([SiloStatus.ShuttingDown, SiloStatus.Dead], cancellationToken);
+
+    /// <summary>
+    /// First half of a graceful leave: announces ShuttingDown (peers stop routing new work here)
+    /// while this silo drains; <see cref="LeaveAsync"/> later completes with Dead.
+    /// </summary>
+    public Task MarkShuttingDownAsync(CancellationToken cancellationToken = default) =>
+        SetOwnStatusesAsync([SiloStatus.ShuttingDown], cancellationToken);
+
+    private async Task SetOwnStatusesAsync(SiloStatus[] statuses, CancellationToken cancellationToken)
     {
         if (!Joined || Volatile.Read(ref _declaredDead) == 1)
         {
@@ -112,7 +122,7 @@ internal sealed partial class MembershipService : IClusterMembership, IHostedSer
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            foreach (var status in new[] { SiloStatus.ShuttingDown, SiloStatus.Dead })
+            foreach (var status in statuses)
             {
                 await ChangeTableAsync($"leave ({status})", snapshot =>
                 {
@@ -128,7 +138,10 @@ internal sealed partial class MembershipService : IClusterMembership, IHostedSer
             _writeGate.Release();
         }
 
-        LogLeft(_logger, _localAddress);
+        if (statuses[^1] == SiloStatus.Dead)
+        {
+            LogLeft(_logger, _localAddress);
+        }
     }
 
     /// <summary>Stops everything without touching the table: what a crash looks like to the others.</summary>

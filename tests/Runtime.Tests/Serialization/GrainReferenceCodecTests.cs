@@ -124,6 +124,12 @@ public sealed class GrainReferenceCodecTests
             var id = typeof(TGrainInterface) == typeof(IRefTestDerivedGrain) ? DerivedInterfaceId : BaseInterfaceId;
             return (TGrainInterface)(object)new FakeReference(grainId, id);
         }
+
+        public TGrainObserverInterface CreateObjectReference<TGrainObserverInterface>(IGrainObserver observer)
+            where TGrainObserverInterface : IGrainObserver => throw new NotSupportedException();
+
+        public void DeleteObjectReference<TGrainObserverInterface>(IGrainObserver observer)
+            where TGrainObserverInterface : IGrainObserver => throw new NotSupportedException();
     }
 
     private sealed class ThrowingInvoker : IGrainCallInvoker
