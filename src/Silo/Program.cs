@@ -2,6 +2,12 @@ using OrleansChat.Silo.Hosting;
 
 try
 {
+    if (args.Length > 0 && args[0] == "cluster")
+    {
+        // Operator command: print the cluster's membership rows, the same data as GET /cluster.
+        return await ClusterCommand.RunAsync(args[1..]);
+    }
+
     var app = SiloHost.Build(args);
     await app.RunAsync();
     return 0;

@@ -32,6 +32,7 @@ public static class GrainRuntimeServiceCollectionExtensions
         services.TryAddSingleton<ObserverRegistry>();
         services.TryAddSingleton<IGrainFactory, GrainFactory>();
         services.TryAddSingleton<ActivationCollector>();
+        services.TryAddSingleton(sp => new SiloStatistics(sp.GetRequiredService<Catalog>()));
         services.AddHostedService(sp => sp.GetRequiredService<ActivationCollector>());
         services.AddHostedService<GrainRuntimeLifetime>();
         return services;

@@ -17,8 +17,8 @@ public sealed class SiloClusteringOptions
     /// <summary>The TCP messaging port.</summary>
     public int SiloPort { get; set; } = 11111;
 
-    /// <summary>The UDP membership probe port.</summary>
-    public int ProbePort { get; set; } = 11112;
+    /// <summary>The UDP membership probe port; null means the same number as <see cref="SiloPort"/>.</summary>
+    public int? ProbePort { get; set; }
 
     /// <summary>The local address the messaging port binds to.</summary>
     public IPAddress ListenAddress { get; set; } = IPAddress.Any;

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Options;
 using OrleansChat.Grains;
 using OrleansChat.Runtime.Hosting;
+using OrleansChat.Runtime.Membership;
+using System.Reflection;
 
 namespace OrleansChat.Silo.Hosting;
 
@@ -23,22 +25,51 @@ public static class SiloHost
         var shutdownTimeout = siloSection.GetValue<TimeSpan?>(nameof(SiloOptions.ShutdownTimeout)) ?? TimeSpan.FromSeconds(30);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = shutdownTimeout);
 
-        var serviceId = builder.Configuration.GetSection(ClusterOptions.SectionName).GetValue<string>(nameof(ClusterOptions.ServiceId)) ?? "orleanschat";
+        var clusterSection = builder.Configuration.GetSection(ClusterOptions.SectionName);
+        var serviceId = clusterSection.GetValue<string>(nameof(ClusterOptions.ServiceId)) ?? "orleanschat";
+        var silo = new SiloOptions();
+        siloSection.Bind(silo);
+        var clustering = new SiloClusteringOptions
+        {
+            ClusterId = clusterSection.GetValue<string>(nameof(ClusterOptions.ClusterId)) ?? "orleanschat",
+            SiloName = silo.Name,
+            AdvertisedAddress = silo.AdvertisedAddress,
+            SiloPort = silo.Port,
+            ProbePort = silo.ProbePort,
+            ConfigureMembership = m => builder.Configuration.GetSection("Membership").Bind(m),
+        };
+
         builder.Services.AddOrleansChatPostgres(connectionString);
         builder.Services.AddPostgreSqlGrainStorageAsDefault(o => o.ServiceId = serviceId);
-        builder.Services.AddGrainRuntime(o => o.GrainAssemblies.Add(GrainsAssembly.Assembly));
+        builder.Services.AddGrainRuntime(o =>
+        {
+            o.GrainAssemblies.Add(GrainsAssembly.Assembly);
+            foreach (var extra in ExtraGrainAssemblies(builder.Configuration))
+            {
+                o.GrainAssemblies.Add(extra);
+            }
+        });
+        builder.Services.AddSiloClustering(clustering);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.ListenForSilo(clustering);
+            foreach (var endpoint in HttpEndpoints.Parse(builder.Configuration["urls"] ?? "http://127.0.0.1:8080"))
+            {
+                kestrel.Listen(endpoint);
+            }
+        });
 
         var app = builder.Build();
         app.MapGet("/healthz", () => Results.Text("alive"));
-        app.MapGet("/readyz", (IHostApplicationLifetime lifetime) =>
-            lifetime.ApplicationStarted.IsCancellationRequested && !lifetime.ApplicationStopping.IsCancellationRequested
+        app.MapGet("/readyz", (IClusterMembership membership, IHostApplicationLifetime lifetime) =>
+            !lifetime.ApplicationStopping.IsCancellationRequested && membership.CurrentView.GetStatus(membership.LocalAddress) == SiloStatus.Active
                 ? Results.Text("ready")
                 : Results.Text("not ready", statusCode: StatusCodes.Status503ServiceUnavailable));
-        app.MapGet("/cluster", (IOptions<SiloOptions> silo, IOptions<ClusterOptions> cluster) => Results.Json(new
-        {
-            clusterId = cluster.Value.ClusterId,
-            silos = new[] { new { name = silo.Value.Name, address = $"{silo.Value.AdvertisedAddress}:{silo.Value.Port}", status = "Active" } },
-        }));
+        app.MapGet("/cluster", ClusterEndpoint.Handle);
         return app;
     }
+
+    // Test builds load extra grain assemblies by path (Grains:ExtraAssemblies); production uses only the chat grains.
+    private static IEnumerable<Assembly> ExtraGrainAssemblies(IConfiguration configuration) =>
+        configuration.GetSection("Grains:ExtraAssemblies").Get<string[]>()?.Select(Assembly.LoadFrom) ?? [];
 }

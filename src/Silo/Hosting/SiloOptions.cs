@@ -15,9 +15,9 @@ public sealed class SiloOptions
     [Range(1, 65535)]
     public int Port { get; set; } = 11111;
 
-    /// <summary>UDP port that answers membership probes.</summary>
+    /// <summary>UDP port that answers membership probes; by default the same number as <see cref="Port"/> (UDP and TCP do not clash).</summary>
     [Range(1, 65535)]
-    public int ProbePort { get; set; } = 11112;
+    public int? ProbePort { get; set; }
 
     /// <summary>The address other silos reach this one at; defaults to POD_IP, else 127.0.0.1.</summary>
     [Required(AllowEmptyStrings = false)]
