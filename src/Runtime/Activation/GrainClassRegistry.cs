@@ -21,7 +21,15 @@ internal sealed class GrainClassRegistry
     public GrainClassRegistry(IEnumerable<Assembly> assemblies)
     {
         var ambiguous = new HashSet<Type>();
-        foreach (var grainClass in assemblies.Distinct().SelectMany(SafeGetTypes).Where(IsGrainClass))
+        var distinct = assemblies.Distinct().ToArray();
+        foreach (var assembly in distinct)
+        {
+            // Generated proxies and request decoders register from module initializers, which run only when a
+            // module is first touched; a silo must know them before the first call arrives over the wire.
+            System.Runtime.CompilerServices.RuntimeHelpers.RunModuleConstructor(assembly.ManifestModule.ModuleHandle);
+        }
+
+        foreach (var grainClass in distinct.SelectMany(SafeGetTypes).Where(IsGrainClass))
         {
             var info = new GrainClassInfo(GetGrainTypeName(grainClass), grainClass);
             if (!_byType.TryAdd(info.GrainType, info))
@@ -32,6 +40,7 @@ internal sealed class GrainClassRegistry
 
             foreach (var grainInterface in info.Interfaces)
             {
+                System.Runtime.CompilerServices.RuntimeHelpers.RunModuleConstructor(grainInterface.Module.ModuleHandle);
                 if (!_typeByInterface.TryAdd(grainInterface, info.GrainType))
                 {
                     ambiguous.Add(grainInterface);
