@@ -13,6 +13,7 @@ var seconds = IntArg("--seconds", 5);
 var workers = IntArg("--workers", Environment.ProcessorCount * 2);
 var grainCount = IntArg("--grains", 1000);
 var outDir = StringArg("--out", "artifacts/benchmarks");
+var remotePostgres = StringArg("--remote-postgres", "");
 var duration = TimeSpan.FromSeconds(seconds);
 
 var builder = Host.CreateApplicationBuilder();
@@ -71,6 +72,15 @@ var path = Path.Combine(outDir, "runtime-local.md");
 await File.WriteAllTextAsync(path, report.ToString());
 Console.WriteLine(report.ToString());
 Console.WriteLine($"Written to {path}");
+
+if (remotePostgres.Length > 0)
+{
+    var remote = await RemoteBenchmark.RunAsync(remotePostgres, duration);
+    var remotePath = Path.Combine(outDir, "runtime-remote.md");
+    await File.WriteAllTextAsync(remotePath, remote);
+    Console.WriteLine(remote);
+    Console.WriteLine($"Written to {remotePath}");
+}
 return 0;
 
 int IntArg(string name, int fallback)
