@@ -134,4 +134,15 @@ public sealed class ClusterTests(PostgresFixture database) : IClassFixture<Postg
         var total = cluster.Silos.Sum(s => s.Catalog.Activations.Count(a => a.GrainId.Type == "persistentcounter"));
         Assert.Equal(keys.Length, total);
     }
+
+    [Fact]
+    public async Task A_call_to_an_unknown_grain_type_gets_a_clear_error_and_the_cluster_keeps_serving()
+    {
+        await using var cluster = await TestCluster.StartAsync(await database.CreateDatabaseAsync(), silos: 2);
+        var unknown = cluster.Client.GetGrain<IPersistentCounterGrain>(new GrainId("nosuchtype", NewKey()));
+
+        var error = await Assert.ThrowsAsync<UnknownGrainTypeException>(() => unknown.Increment("x"));
+        Assert.Contains("nosuchtype", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, await cluster.Client.GetGrain<IPersistentCounterGrain>(NewKey()).Increment("ok"));
+    }
 }

@@ -143,6 +143,15 @@ public sealed class ProcessClusterTests(PostgresFixture database) : IClassFixtur
         Assert.False(silos[0].HasExited);
     }
 
+    [Fact]
+    public async Task A_silo_with_an_unreachable_database_exits_with_a_clear_message()
+    {
+        var closedPort = FreePort.Next();
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            SiloProcess.StartAsync($"Host=127.0.0.1;Port={closedPort};Username=postgres;Timeout=2", "unreachable", "silo-x"));
+        Assert.Contains("Could not connect to PostgreSQL", error.Message, StringComparison.Ordinal);
+    }
+
     private static async Task<IHost> StartClientAsync(string connectionString, string clusterId, int silos)
     {
         var builder = Host.CreateApplicationBuilder();
