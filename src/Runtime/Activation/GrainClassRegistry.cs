@@ -21,7 +21,8 @@ internal sealed class GrainClassRegistry
     public GrainClassRegistry(IEnumerable<Assembly> assemblies)
     {
         var ambiguous = new HashSet<Type>();
-        var distinct = assemblies.Distinct().ToArray();
+        // The runtime's own system grains (stream rendezvous) are always known.
+        var distinct = assemblies.Append(typeof(GrainClassRegistry).Assembly).Distinct().ToArray();
         foreach (var assembly in distinct)
         {
             // Generated proxies and request decoders register from module initializers, which run only when a

@@ -42,6 +42,11 @@ public abstract class Grain
     protected IGrainTimer RegisterGrainTimer<TState>(Func<TState, CancellationToken, Task> callback, TState state, GrainTimerCreationOptions options) =>
         _context.RegisterTimer(callback, state, options);
 
+    /// <summary>The stream provider (Orleans' <c>this.GetStreamProvider(name)</c>; this runtime has one provider).</summary>
+    protected Streams.IStreamProvider GetStreamProvider(string name = "Default") =>
+        (Streams.IStreamProvider?)_context.Services.GetService(typeof(Streams.IStreamProvider))
+            ?? throw new InvalidOperationException($"No stream provider '{name}' is registered.");
+
     /// <summary>Registers a timer with no state.</summary>
     protected IGrainTimer RegisterGrainTimer(Func<CancellationToken, Task> callback, TimeSpan dueTime, TimeSpan period) =>
         _context.RegisterTimer(static (cb, ct) => cb(ct), callback, new GrainTimerCreationOptions(dueTime, period));

@@ -44,6 +44,9 @@ public static class ClusterClientServiceCollectionExtensions
         services.TryAddSingleton(sp => PeerIdentity.ForClient(sp.GetRequiredService<IOptions<ClusterClientOptions>>().Value.ClientId));
         SiloClusteringServiceCollectionExtensions.AddCallPath(services);
         services.TryAddSingleton<ClusterClient>();
+        services.TryAddSingleton<Streams.StreamNode>();
+        services.TryAddSingleton<Streams.IStreamProvider, Streams.StreamProvider>();
+        services.AddHostedService(sp => sp.GetRequiredService<Streams.StreamNode>());
         services.TryAddSingleton<IClusterClientStatus>(sp => sp.GetRequiredService<ClusterClient>());
         services.AddHostedService(sp => sp.GetRequiredService<ClusterClient>());
         return services;

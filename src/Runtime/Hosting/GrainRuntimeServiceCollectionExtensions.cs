@@ -32,6 +32,9 @@ public static class GrainRuntimeServiceCollectionExtensions
         services.TryAddSingleton<ObserverRegistry>();
         services.TryAddSingleton<IGrainFactory, GrainFactory>();
         services.TryAddSingleton<ActivationCollector>();
+        services.TryAddSingleton<Streams.StreamNode>();
+        services.TryAddSingleton<Streams.IStreamProvider, Streams.StreamProvider>();
+        services.AddHostedService(sp => sp.GetRequiredService<Streams.StreamNode>());
         services.TryAddSingleton(sp => new SiloStatistics(sp.GetRequiredService<Catalog>()));
         services.AddHostedService(sp => sp.GetRequiredService<ActivationCollector>());
         services.AddHostedService<GrainRuntimeLifetime>();

@@ -43,3 +43,18 @@ public sealed class RecordingObserver : IPingObserver
         return Task.CompletedTask;
     }
 }
+
+[GenerateSerializer]
+[Immutable]
+public sealed record ChatLine([property: Id(0)] string Text, [property: Id(1)] int Number);
+
+public interface IStreamPublisherGrain : IGrainWithStringKey
+{
+    Task Publish(string streamKey, string text, int number);
+}
+
+public sealed class StreamPublisherGrain : Grain, IStreamPublisherGrain
+{
+    public Task Publish(string streamKey, string text, int number) =>
+        GetStreamProvider().GetStream<ChatLine>(new Streams.StreamId("test", streamKey)).OnNextAsync(new ChatLine(text, number));
+}

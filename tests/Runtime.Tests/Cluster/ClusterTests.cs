@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using OrleansChat.Runtime.Tests.Activation;
 using OrleansChat.Runtime.Tests.Infrastructure;
 
@@ -144,5 +145,34 @@ public sealed class ClusterTests(PostgresFixture database) : IClassFixture<Postg
         var error = await Assert.ThrowsAsync<UnknownGrainTypeException>(() => unknown.Increment("x"));
         Assert.Contains("nosuchtype", error.Message, StringComparison.Ordinal);
         Assert.Equal(1, await cluster.Client.GetGrain<IPersistentCounterGrain>(NewKey()).Increment("ok"));
+    }
+
+    [Fact]
+    public async Task A_stream_delivers_each_item_once_per_subscribed_process_to_every_local_handler()
+    {
+        await using var cluster = await TestCluster.StartAsync(await database.CreateDatabaseAsync(), silos: 2);
+        var streams = cluster.ClientServices.GetRequiredService<Streams.IStreamProvider>();
+        var key = NewKey();
+        var stream = streams.GetStream<ChatLine>(new Streams.StreamId("test", key));
+        var first = new System.Collections.Concurrent.ConcurrentQueue<ChatLine>();
+        var second = new System.Collections.Concurrent.ConcurrentQueue<ChatLine>();
+        var handleA = await stream.SubscribeAsync(line => { first.Enqueue(line); return Task.CompletedTask; });
+        await using var handleB = await stream.SubscribeAsync(line => { second.Enqueue(line); return Task.CompletedTask; });
+
+        var rendezvous = cluster.Client.GetGrain<Streams.IStreamRendezvousGrain>($"test/{key}");
+        Assert.Equal(1, await rendezvous.SubscriberCount());
+        var publisher = cluster.Client.GetGrain<IStreamPublisherGrain>(NewKey());
+        for (var i = 0; i < 5; i++)
+        {
+            await publisher.Publish(key, "line", i);
+        }
+
+        Assert.Equal(Enumerable.Range(0, 5), first.Select(l => l.Number));
+        Assert.Equal(Enumerable.Range(0, 5), second.Select(l => l.Number));
+
+        await handleA.UnsubscribeAsync();
+        Assert.Equal(1, await rendezvous.SubscriberCount());
+        await handleB.UnsubscribeAsync();
+        Assert.Equal(0, await rendezvous.SubscriberCount());
     }
 }

@@ -33,6 +33,8 @@ public sealed class TestCluster : IAsyncDisposable
 
     public IGrainFactory Client => _client!.Services.GetRequiredService<IGrainFactory>();
 
+    public IServiceProvider ClientServices => _client!.Services;
+
     public IClusterClientStatus ClientStatus => _client!.Services.GetRequiredService<IClusterClientStatus>();
 
     public static async Task<TestCluster> StartAsync(string connectionString, int silos)
