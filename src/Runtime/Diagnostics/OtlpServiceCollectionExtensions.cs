@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using OpenTelemetry.Logs;
 
 namespace OrleansChat.Runtime.Diagnostics;
 
@@ -36,14 +35,9 @@ public static class OtlpServiceCollectionExtensions
                 $"{EndpointSetting} must be an absolute http:// or https:// URL (e.g. http://otel-collector:4317), but is '{endpoint}'.");
         }
 
-        services.TryAddSingleton(sp => new OtlpMetricsExport(configuration, uri, sp.GetRequiredService<ILogger<OtlpMetricsExport>>()));
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, OtlpMetricsExport>(sp => sp.GetRequiredService<OtlpMetricsExport>()));
-        services.AddLogging(logging => logging.AddOpenTelemetry(options =>
-        {
-            options.IncludeFormattedMessage = true;
-            options.IncludeScopes = true;
-            options.AddOtlpExporter();
-        }));
+        services.TryAddSingleton(_ => new OtlpTelemetry(configuration, uri));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ILoggerProvider, OtlpLoggerProvider>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, OtlpExportService>());
         return services;
     }
 }
