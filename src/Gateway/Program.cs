@@ -1,4 +1,3 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/healthz", () => Results.Ok("alive"));
-app.Run();
+using OrleansChat.Gateway;
+
+await GatewayApp.Create(new WebApplicationOptions { Args = args }).RunAsync();

@@ -1,0 +1,18 @@
+using System.Security.Claims;
+using OrleansChat.Gateway.Http;
+
+namespace OrleansChat.Gateway.Auth;
+
+/// <summary>Outcome of validating an access token: a principal, or the error code to answer with.</summary>
+internal sealed record AccessTokenValidation(ClaimsPrincipal? Principal, string? FailureCode)
+{
+    public static AccessTokenValidation Invalid { get; } = new(null, ErrorCodes.AuthTokenInvalid);
+
+    public static AccessTokenValidation Expired { get; } = new(null, ErrorCodes.AuthTokenExpired);
+
+    public static AccessTokenValidation Revoked { get; } = new(null, ErrorCodes.AuthSessionRevoked);
+
+    public static AccessTokenValidation Unavailable { get; } = new(null, ErrorCodes.AuthUnavailable);
+
+    public bool Succeeded => Principal is not null;
+}

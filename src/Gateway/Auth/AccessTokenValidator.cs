@@ -1,0 +1,118 @@
+using System.Security.Claims;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace OrleansChat.Gateway.Auth;
+
+/// <summary>
+/// Validates access tokens. Pinned: algorithm HS256 only (no <c>none</c>, no RSA/HMAC
+/// confusion), the key named by <c>kid</c> from the shared ring only (never "try every key"),
+/// <c>typ at+jwt</c>, issuer, audience, and <c>exp</c>/<c>nbf</c> checked against the injected
+/// <see cref="TimeProvider"/> with <see cref="GatewayAuthOptions.ClockSkew"/>. A valid token
+/// whose session was revoked is refused, and so is every token while this replica's revocation
+/// cache is stale (fail closed).
+/// </summary>
+internal sealed class AccessTokenValidator
+{
+    /// <summary>Longer strings are refused before parsing; real tokens are a few hundred bytes.</summary>
+    public const int MaxTokenLength = 4096;
+
+    private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
+    private readonly SigningKeyRing _ring;
+    private readonly SessionRevocationCache _revocations;
+    private readonly GatewayAuthOptions _options;
+    private readonly TimeProvider _timeProvider;
+
+    public AccessTokenValidator(
+        SigningKeyRing ring, SessionRevocationCache revocations, IOptions<GatewayAuthOptions> options, TimeProvider timeProvider)
+    {
+        _ring = ring;
+        _revocations = revocations;
+        _options = options.Value;
+        _timeProvider = timeProvider;
+    }
+
+    public async Task<AccessTokenValidation> ValidateAsync(string token, CancellationToken cancellationToken)
+    {
+        if (token.Length is 0 or > MaxTokenLength)
+        {
+            return AccessTokenValidation.Invalid;
+        }
+
+        JsonWebToken parsed;
+        try
+        {
+            parsed = _handler.ReadJsonWebToken(token);
+        }
+        catch (Exception ex) when (ex is ArgumentException or SecurityTokenException)
+        {
+            return AccessTokenValidation.Invalid;
+        }
+
+        if (parsed.IsEncrypted || parsed.Alg != SecurityAlgorithms.HmacSha256 || string.IsNullOrEmpty(parsed.Kid))
+        {
+            return AccessTokenValidation.Invalid;
+        }
+
+        var key = await _ring.FindVerificationKeyAsync(parsed.Kid, cancellationToken);
+        if (key is null)
+        {
+            return AccessTokenValidation.Invalid;
+        }
+
+        var result = await _handler.ValidateTokenAsync(parsed, new TokenValidationParameters
+        {
+            ValidIssuer = _options.Issuer,
+            ValidAudience = _options.Audience,
+            ValidateIssuer = true,
+            ValidateAudience = true,
+            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+            ValidTypes = [ChatBearerDefaults.TokenType],
+            IssuerSigningKey = key.SecurityKey,
+            TryAllIssuerSigningKeys = false,
+            RequireSignedTokens = true,
+            // Checked below against the injected clock; IdentityModel would read the system clock.
+            ValidateLifetime = false,
+            NameClaimType = ChatClaims.Username,
+            AuthenticationType = ChatBearerDefaults.Scheme,
+        });
+        if (!result.IsValid || result.ClaimsIdentity is null)
+        {
+            return AccessTokenValidation.Invalid;
+        }
+
+        var now = _timeProvider.GetUtcNow();
+        if (parsed.ValidTo == DateTime.MinValue || parsed.ValidFrom == DateTime.MinValue)
+        {
+            return AccessTokenValidation.Invalid;
+        }
+
+        if (now >= new DateTimeOffset(parsed.ValidTo, TimeSpan.Zero) + _options.ClockSkew)
+        {
+            return AccessTokenValidation.Expired;
+        }
+
+        if (new DateTimeOffset(parsed.ValidFrom, TimeSpan.Zero) > now + _options.ClockSkew)
+        {
+            return AccessTokenValidation.Invalid;
+        }
+
+        var identity = result.ClaimsIdentity;
+        if (!Guid.TryParse(identity.FindFirst(ChatClaims.UserId)?.Value, out _)
+            || !Guid.TryParse(identity.FindFirst(ChatClaims.SessionId)?.Value, out var sessionId)
+            || string.IsNullOrEmpty(identity.FindFirst(ChatClaims.Username)?.Value))
+        {
+            return AccessTokenValidation.Invalid;
+        }
+
+        if (!_revocations.IsFresh)
+        {
+            return AccessTokenValidation.Unavailable;
+        }
+
+        return _revocations.IsRevoked(sessionId)
+            ? AccessTokenValidation.Revoked
+            : new AccessTokenValidation(new ClaimsPrincipal(identity), null);
+    }
+}

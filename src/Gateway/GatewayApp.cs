@@ -1,0 +1,82 @@
+using Microsoft.Extensions.Options;
+using OrleansChat.Gateway.Auth;
+using OrleansChat.Gateway.Hosting;
+using OrleansChat.Gateway.Http;
+using OrleansChat.Gateway.Hubs;
+
+namespace OrleansChat.Gateway;
+
+/// <summary>
+/// Builds the gateway: services, middleware and endpoints. <c>Program.cs</c> runs it; tests build
+/// it with their own configuration and host it on a real Kestrel port.
+/// </summary>
+internal static class GatewayApp
+{
+    /// <summary>Name of the connection string (<c>ConnectionStrings:Postgres</c>, env <c>ConnectionStrings__Postgres</c>).</summary>
+    public const string ConnectionStringName = "Postgres";
+
+    /// <param name="options">Host options (arguments, environment, content root).</param>
+    /// <param name="configure">Runs before the gateway registers its services: add configuration, logging providers, or replace <see cref="TimeProvider"/>.</param>
+    /// <param name="mapEndpoints">Maps extra endpoints after the gateway's own (the hub and later APIs, or test probes).</param>
+    /// <exception cref="InvalidOperationException">No connection string is configured.</exception>
+    public static WebApplication Create(
+        WebApplicationOptions options, Action<WebApplicationBuilder>? configure = null, Action<WebApplication>? mapEndpoints = null)
+    {
+        var builder = WebApplication.CreateBuilder(options);
+        configure?.Invoke(builder);
+
+        // ASP.NET Core's per-request hosting logs include the query string, and the hub's
+        // WebSocket handshake carries the access token there. RequestLogMiddleware logs requests instead.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException(
+                $"No PostgreSQL connection string: set ConnectionStrings:{ConnectionStringName} (environment variable ConnectionStrings__{ConnectionStringName}).");
+        }
+
+        builder.Services.AddGateway(connectionString);
+
+        var app = builder.Build();
+        UsePipeline(app);
+        MapEndpoints(app);
+        mapEndpoints?.Invoke(app);
+        return app;
+    }
+
+    private static void UsePipeline(WebApplication app)
+    {
+        if (app.Services.GetRequiredService<IOptions<GatewayHttpOptions>>().Value.TrustedProxies.Count > 0)
+        {
+            app.UseForwardedHeaders();
+        }
+
+        app.UseMiddleware<RequestLogMiddleware>();
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = exception => exception switch
+            {
+                BadHttpRequestException badRequest => badRequest.StatusCode,
+                SigningKeyUnavailableException => StatusCodes.Status503ServiceUnavailable,
+                _ => StatusCodes.Status500InternalServerError,
+            },
+        });
+        app.UseStatusCodePages();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseMiddleware<OriginGuardMiddleware>();
+        app.UseCors();
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(15) });
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+    }
+
+    private static void MapEndpoints(WebApplication app)
+    {
+        app.MapOpenApi();
+        app.MapHealthEndpoints();
+        app.MapAuthEndpoints();
+        app.MapChatHubPlaceholder();
+    }
+}
