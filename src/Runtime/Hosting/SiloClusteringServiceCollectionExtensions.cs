@@ -27,6 +27,7 @@ public static class SiloClusteringServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton(new LocalHost(self.ToString())));
         AddCallPath(services);
         services.TryAddSingleton<SiloOwnership>();
+        services.AddSingleton<ISiloLivenessSource, TransportLivenessSource>();
         services.AddPostgresMembership(sp => sp.GetRequiredService<NpgsqlDataSource>(), m =>
         {
             m.ClusterId = options.ClusterId;

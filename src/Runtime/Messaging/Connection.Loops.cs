@@ -129,6 +129,7 @@ internal sealed partial class Connection
         }
 
         Interlocked.Increment(ref _messagesReceived);
+        Volatile.Write(ref _lastReceivedTicks, Environment.TickCount64);
         try
         {
             _handler.OnMessage(this, message);

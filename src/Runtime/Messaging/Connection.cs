@@ -38,6 +38,7 @@ internal sealed partial class Connection : IAsyncDisposable
     private long _flushCount;
     private long _messagesWritten;
     private long _messagesReceived;
+    private long _lastReceivedTicks;
 
     /// <param name="transport">The handshaken transport; frames after the handshake are still in its input.</param>
     /// <param name="ownsTransport">True when this connection disposes the transport (dialed); Kestrel owns accepted ones.</param>
@@ -101,6 +102,16 @@ internal sealed partial class Connection : IAsyncDisposable
 
     /// <summary>Messages read and handed to the handler so far.</summary>
     internal long MessagesReceived => Interlocked.Read(ref _messagesReceived);
+
+    /// <summary>Milliseconds since the last message arrived (<see cref="Environment.TickCount64"/> based), or null if none has.</summary>
+    internal long? MillisecondsSinceLastReceive
+    {
+        get
+        {
+            var last = Volatile.Read(ref _lastReceivedTicks);
+            return last == 0 ? null : Environment.TickCount64 - last;
+        }
+    }
 
     /// <summary>Starts the read and write loops (once); the task completes when the connection has closed.</summary>
     public Task RunAsync()

@@ -175,4 +175,24 @@ public sealed class ClusterTests(PostgresFixture database) : IClassFixture<Postg
         await handleB.UnsubscribeAsync();
         Assert.Equal(0, await rendezvous.SubscriberCount());
     }
+
+    [Fact]
+    public async Task Traffic_between_silos_counts_as_a_sign_of_life_for_membership()
+    {
+        await using var cluster = await TestCluster.StartAsync(await database.CreateDatabaseAsync(), silos: 2);
+        var grain = cluster.Silos[0].GrainFactory.GetGrain<ISchedulingGrain>(NewKey());
+        var other = cluster.Silos[1].Membership.LocalAddress;
+        var liveness = cluster.Silos[0].Services.GetRequiredService<OrleansChat.Runtime.Membership.ISiloLivenessSource>();
+
+        // Calls from silo 0 through grains on both silos until silo 1 has answered something.
+        await Wait.Until(
+            async () =>
+            {
+                await grain.WhoCallsVia(NewKey());
+                return liveness.LastMessageFrom(other) is not null;
+            },
+            "silo 0 received a message from silo 1");
+        Assert.InRange(DateTimeOffset.UtcNow - liveness.LastMessageFrom(other)!.Value, TimeSpan.Zero, TimeSpan.FromSeconds(10));
+        Assert.Null(liveness.LastMessageFrom(new OrleansChat.Runtime.Membership.SiloAddress("127.0.0.1", 1, 1)));
+    }
 }
