@@ -50,10 +50,14 @@ public static class SiloHost
             }
         });
         builder.Services.AddSiloClustering(clustering);
+        var httpEndpoints = HttpEndpoints.Parse(builder.Configuration["urls"] ?? "http://127.0.0.1:8080").ToArray();
+
+        // The endpoints are bound explicitly below; clearing the URL setting avoids Kestrel's "overriding" warning.
+        builder.WebHost.UseSetting(WebHostDefaults.ServerUrlsKey, string.Empty);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.ListenForSilo(clustering);
-            foreach (var endpoint in HttpEndpoints.Parse(builder.Configuration["urls"] ?? "http://127.0.0.1:8080"))
+            foreach (var endpoint in httpEndpoints)
             {
                 kestrel.Listen(endpoint);
             }
