@@ -18,6 +18,8 @@ internal sealed partial class SiloClusterLifetime(
     PlacementDirector placement,
     SiloOwnership ownership,
     Catalog catalog,
+    SiloClusteringOptions options,
+    TimeProvider timeProvider,
     ILogger<SiloClusterLifetime> logger) : IHostedLifecycleService
 {
     public Task StartingAsync(CancellationToken cancellationToken)
@@ -51,7 +53,10 @@ internal sealed partial class SiloClusterLifetime(
             }
         }
 
+        // Deactivate (persisting) while peers learn of the stop; both must finish before connections close.
+        var drain = Task.Delay(options.DrainDelay, timeProvider, cancellationToken);
         await catalog.DeactivateAllAsync(new DeactivationReason(DeactivationReasonCode.ShuttingDown, "The silo is leaving the cluster."), cancellationToken);
+        await drain;
     }
 
     public Task StopAsync(CancellationToken cancellationToken)

@@ -26,6 +26,13 @@ public sealed class SiloClusteringOptions
     /// <summary>Start epoch of this incarnation; a restart is a new generation.</summary>
     public long Generation { get; set; } = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
 
+    /// <summary>
+    /// How long a stopping silo keeps its connections open after announcing ShuttingDown, refusing
+    /// new calls so callers re-route, until every client and silo has re-read membership (clients
+    /// every 1 s, silos every 2 s by default). Closing sooner could drop a request already on the wire.
+    /// </summary>
+    public TimeSpan DrainDelay { get; set; } = TimeSpan.FromSeconds(3);
+
     /// <summary>Lets membership options (probe timing, votes) be tuned, e.g. by tests.</summary>
     public Action<Membership.MembershipOptions>? ConfigureMembership { get; set; }
 }

@@ -61,6 +61,7 @@ public sealed class TestCluster : IAsyncDisposable
             SiloPort = port,
             ProbePort = port,
             ListenAddress = IPAddress.Loopback,
+            DrainDelay = TimeSpan.FromSeconds(1),
             ConfigureMembership = m =>
             {
                 m.ProbeTimeout = TimeSpan.FromMilliseconds(200);
