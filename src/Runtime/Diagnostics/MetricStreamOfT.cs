@@ -49,10 +49,10 @@ internal abstract class MetricStream<TSeries> : MetricStream
     protected TSeries GetSeries(ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {
         var lookup = _lookup;
-        return lookup.ByTags.TryGetValue(tags, out var series) ? series : AddSeries(tags);
+        return lookup.ByTags.TryGetValue(tags, out var series) ? series : AddLabelSet(tags);
     }
 
-    private TSeries AddSeries(ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    private TSeries AddLabelSet(ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {
         var key = TagSet.Create(tags);
         lock (_lock)

@@ -410,4 +410,30 @@ public sealed class PrometheusExpositionTests
         Assert.Contains("orleanschat_parallel_total{worker=\"1\"} 40000\n", scrape, StringComparison.Ordinal);
         Assert.Contains("orleanschat_parallel_duration_seconds_count 80000\n", scrape, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Recording_to_an_existing_series_allocates_nothing()
+    {
+        using var test = new TestMeter();
+        var counter = test.Meter.CreateCounter<long>("orleanschat.hot");
+        var histogram = test.Meter.CreateHistogram<double>("orleanschat.hot.duration", "s");
+        var grainType = new KeyValuePair<string, object?>("grain.type", "ChatRoomGrain");
+        var method = new KeyValuePair<string, object?>("grain.method", "Post");
+        for (var i = 0; i < 100; i++)
+        {
+            // The first measurements create the series and JIT the path.
+            counter.Add(1, grainType, method);
+            histogram.Record(0.002, method, grainType);
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 1000; i++)
+        {
+            counter.Add(1, grainType, method);
+            histogram.Record(0.002, method, grainType);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Contains("orleanschat_hot_total{grain_method=\"Post\",grain_type=\"ChatRoomGrain\"} 1100\n", test.Scrape(), StringComparison.Ordinal);
+    }
 }
