@@ -8,7 +8,7 @@ namespace OrleansChat.Runtime.Activation;
 /// The activations living in this silo, at most one per grain id. A call to a grain with no
 /// activation creates one; a finished activation is removed, and the next call makes a new one.
 /// </summary>
-internal sealed partial class Catalog(GrainClassRegistry registry, ActivationServices services, ILogger<Catalog> logger)
+internal sealed partial class Catalog(GrainClassRegistry registry, ActivationServices services, ILogger<Catalog> logger, Diagnostics.RuntimeInstruments? instruments = null)
 {
     // Bounds the retry loop when a call races with deactivations; each retry means an activation was removed.
     private const int MaxDispatchAttempts = 100;
@@ -37,6 +37,7 @@ internal sealed partial class Catalog(GrainClassRegistry registry, ActivationSer
         var winner = _activations.GetOrAdd(grainId, created);
         if (ReferenceEquals(winner, created))
         {
+            instruments?.ActivationCreated(grainId.Type);
             created.Start();
         }
 
@@ -65,14 +66,20 @@ internal sealed partial class Catalog(GrainClassRegistry registry, ActivationSer
             }
 
             // The activation left between lookup and enqueue; drop the stale entry if it is still there.
-            _activations.TryRemove(KeyValuePair.Create(grainId, activation));
+            Remove(activation);
         }
 
         item.Reject(new InvalidOperationException($"Could not find a live activation for {grainId} after {MaxDispatchAttempts} attempts."));
     }
 
     /// <summary>Removes an activation that finished (only that one: a newer activation of the same grain stays).</summary>
-    public void Remove(ActivationData activation) => _activations.TryRemove(KeyValuePair.Create(activation.GrainId, activation));
+    public void Remove(ActivationData activation)
+    {
+        if (_activations.TryRemove(KeyValuePair.Create(activation.GrainId, activation)))
+        {
+            instruments?.ActivationRemoved(activation.GrainId.Type);
+        }
+    }
 
     /// <summary>Deactivates every activation and waits for them, up to the token.</summary>
     public async Task DeactivateAllAsync(DeactivationReason reason, CancellationToken cancellationToken)

@@ -20,8 +20,11 @@ internal sealed partial class SiloClusterLifetime(
     Catalog catalog,
     SiloClusteringOptions options,
     TimeProvider timeProvider,
-    ILogger<SiloClusterLifetime> logger) : IHostedLifecycleService
+    ILogger<SiloClusterLifetime> logger,
+    Diagnostics.RuntimeInstruments? instruments = null) : IHostedLifecycleService
 {
+    private MembershipView _previous = MembershipView.Empty;
+
     public Task StartingAsync(CancellationToken cancellationToken)
     {
         ownership.Self = membership.LocalAddress;
@@ -69,6 +72,15 @@ internal sealed partial class SiloClusterLifetime(
 
     private void OnViewChanged(MembershipView view)
     {
+        foreach (var member in view.Members)
+        {
+            if (_previous.GetStatus(member.Address) != member.Status)
+            {
+                instruments?.MembershipChanged(member.Status.ToString().ToLowerInvariant());
+            }
+        }
+
+        _previous = view;
         placement.Update(new PlacementView(view.Version, view.ActiveSilos));
         var moved = 0;
         foreach (var activation in catalog.Activations)

@@ -11,11 +11,32 @@ namespace OrleansChat.Runtime.Invocation;
 /// request queues on the activation with a promise. Either way a call that has not completed by
 /// the response timeout fails with <see cref="GrainCallTimeoutException"/> and is never re-sent.
 /// </summary>
-internal sealed class LocalGrainCallInvoker(Catalog catalog, IOptions<GrainRuntimeOptions> options, TimeProvider timeProvider) : IGrainCallInvoker
+internal sealed class LocalGrainCallInvoker(Catalog catalog, IOptions<GrainRuntimeOptions> options, TimeProvider timeProvider, Diagnostics.RuntimeInstruments? instruments = null) : IGrainCallInvoker
 {
     private readonly TimeSpan _responseTimeout = options.Value.ResponseTimeout;
 
-    public Task InvokeAsync(GrainReference target, Request request)
+    public Task InvokeAsync(GrainReference target, Request request) =>
+        instruments is null ? InvokeCore(target, request) : Measure(InvokeCore(target, request), target, request, System.Diagnostics.Stopwatch.GetTimestamp());
+
+    public Task<TResult> InvokeAsync<TResult>(GrainReference target, Request<TResult> request)
+    {
+        if (instruments is null)
+        {
+            return InvokeCore(target, request);
+        }
+
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var task = InvokeCore(target, request);
+        if (task.IsCompleted)
+        {
+            Record(task, target, request, started);
+            return task;
+        }
+
+        return MeasureTyped(task, target, request, started);
+    }
+
+    private Task InvokeCore(GrainReference target, Request request)
     {
         Prepare(request);
         ActivationData activation;
@@ -38,7 +59,7 @@ internal sealed class LocalGrainCallInvoker(Catalog catalog, IOptions<GrainRunti
         return WithTimeout(call.Task, target, request);
     }
 
-    public Task<TResult> InvokeAsync<TResult>(GrainReference target, Request<TResult> request)
+    private Task<TResult> InvokeCore<TResult>(GrainReference target, Request<TResult> request)
     {
         Prepare(request);
         ActivationData activation;
@@ -65,6 +86,46 @@ internal sealed class LocalGrainCallInvoker(Catalog catalog, IOptions<GrainRunti
         catalog.Dispatch(target.GrainId, call);
         return WithTimeout(call.Task, target, request, copyResult: false);
     }
+
+    private Task Measure(Task task, GrainReference target, Request request, long started)
+    {
+        if (task.IsCompleted)
+        {
+            Record(task, target, request, started);
+            return task;
+        }
+
+        return task.ContinueWith(
+            t =>
+            {
+                Record(t, target, request, started);
+                return t;
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default).Unwrap();
+    }
+
+    private async Task<TResult> MeasureTyped<TResult>(Task<TResult> task, GrainReference target, Request request, long started)
+    {
+        try
+        {
+            return await task.ConfigureAwait(false);
+        }
+        finally
+        {
+            Record(task, target, request, started);
+        }
+    }
+
+    private void Record(Task task, GrainReference target, Request request, long started) =>
+        instruments!.GrainCallCompleted(
+            target.GrainId.Type,
+            request.MethodName,
+            task.IsCompletedSuccessfully ? Diagnostics.CallOutcome.Success
+                : task.Exception?.InnerException is GrainCallTimeoutException ? Diagnostics.CallOutcome.Timeout
+                : task.IsCanceled ? Diagnostics.CallOutcome.Canceled : Diagnostics.CallOutcome.Failure,
+            System.Diagnostics.Stopwatch.GetElapsedTime(started));
 
     private static void Prepare(Request request)
     {

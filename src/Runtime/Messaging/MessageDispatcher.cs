@@ -21,6 +21,7 @@ internal sealed partial class MessageDispatcher(
     ILogger<MessageDispatcher> logger) : IMessageHandler
 {
     private Catalog? _catalog;
+    private Diagnostics.RuntimeInstruments? _instruments;
     private SiloOwnership? _ownership;
     private SerializerSession? _session;
     private bool _resolved;
@@ -70,7 +71,7 @@ internal sealed partial class MessageDispatcher(
             return;
         }
 
-        _catalog.Dispatch(message.TargetGrain, new RemoteCall(request, message, connection));
+        _catalog.Dispatch(message.TargetGrain, new RemoteCall(request, message, connection, _instruments));
     }
 
     private void DispatchToObserver(Connection connection, Message message)
@@ -142,6 +143,7 @@ internal sealed partial class MessageDispatcher(
         }
 
         _catalog = (Catalog?)services.GetService(typeof(Catalog));
+        _instruments = (Diagnostics.RuntimeInstruments?)services.GetService(typeof(Diagnostics.RuntimeInstruments));
         _ownership = (SiloOwnership?)services.GetService(typeof(SiloOwnership));
         _session = new SerializerSession((IGrainFactory)services.GetService(typeof(IGrainFactory))!);
         _resolved = true;

@@ -6,8 +6,10 @@ using OrleansChat.Runtime.Serialization;
 namespace OrleansChat.Runtime.Messaging;
 
 /// <summary>A request that arrived over the wire: runs on the activation like a local call, and answers on its connection.</summary>
-internal sealed class RemoteCall(Request request, Message message, Connection connection) : ActivationWorkItem
+internal sealed class RemoteCall(Request request, Message message, Connection connection, Diagnostics.RuntimeInstruments? instruments = null) : ActivationWorkItem
 {
+    private readonly long _started = System.Diagnostics.Stopwatch.GetTimestamp();
+
     public override bool IsReadOnly => request.IsReadOnly;
 
     public override bool IsAlwaysInterleave => request.IsAlwaysInterleave;
@@ -24,6 +26,11 @@ internal sealed class RemoteCall(Request request, Message message, Connection co
 
     public override void Complete(Task completed)
     {
+        instruments?.GrainCallCompleted(
+            message.TargetGrain.Type,
+            request.MethodName,
+            completed.IsCompletedSuccessfully ? Diagnostics.CallOutcome.Success : completed.IsCanceled ? Diagnostics.CallOutcome.Canceled : Diagnostics.CallOutcome.Failure,
+            System.Diagnostics.Stopwatch.GetElapsedTime(_started));
         if (completed.IsCompletedSuccessfully)
         {
             Respond(ResponseKind.Success, completed, null);

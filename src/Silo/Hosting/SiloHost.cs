@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using OrleansChat.Grains;
+using OrleansChat.Runtime.Diagnostics;
 using OrleansChat.Runtime.Hosting;
 using OrleansChat.Runtime.Membership;
 using System.Reflection;
@@ -50,6 +51,8 @@ public static class SiloHost
             }
         });
         builder.Services.AddSiloClustering(clustering);
+        builder.Services.AddOrleansChatMetrics();
+        builder.Services.AddOrleansChatOtlp(builder.Configuration);
         var httpEndpoints = HttpEndpoints.Parse(builder.Configuration["urls"] ?? "http://127.0.0.1:8080").ToArray();
 
         // The endpoints are bound explicitly below; clearing the URL setting avoids Kestrel's "overriding" warning.
@@ -70,6 +73,7 @@ public static class SiloHost
                 ? Results.Text("ready")
                 : Results.Text("not ready", statusCode: StatusCodes.Status503ServiceUnavailable));
         app.MapGet("/cluster", ClusterEndpoint.Handle);
+        app.MapPrometheusMetrics("/metrics");
         return app;
     }
 

@@ -120,6 +120,10 @@ public sealed class ProcessClusterTests(PostgresFixture database) : IClassFixtur
         })));
 
         await Wait.Until(() => Volatile.Read(ref succeeded) > 200, "200 calls before the SIGTERM");
+        var metrics = await silos[0].MetricsAsync();
+        Assert.Contains("orleanschat_grain_calls_total{grain_method=\"Increment\",grain_type=\"persistentcounter\",outcome=\"success\"}", metrics, StringComparison.Ordinal);
+        Assert.Contains("orleanschat_grain_activations{grain_type=\"persistentcounter\"}", metrics, StringComparison.Ordinal);
+        Assert.Contains("orleanschat_membership_changes_total{silo_status=\"active\"}", metrics, StringComparison.Ordinal);
         silos[1].Terminate();
         await silos[1].WaitForExitAsync(TimeSpan.FromSeconds(40));
         await WaitForStatusAsync(connectionString, clusterId, silos[1].SiloPort, SiloStatus.Dead, TimeSpan.FromSeconds(5));

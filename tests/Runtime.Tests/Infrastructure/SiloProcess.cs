@@ -97,6 +97,8 @@ public sealed class SiloProcess : IAsyncDisposable
         return document.RootElement.GetProperty("activations").GetInt32();
     }
 
+    public Task<string> MetricsAsync() => _http.GetStringAsync("/metrics");
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
