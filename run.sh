@@ -5,7 +5,7 @@
 #
 #   --postgres CONNSTR  use this PostgreSQL (Npgsql connection string) instead of the local one
 #   --port P            gateway port (default 5000; the gateway is not built yet)
-#   --silos N           number of silo processes (default 1)
+#   --silos N           number of silo processes forming one cluster (default 2)
 #
 # Without --postgres it starts (or reuses) a PostgreSQL cluster kept in .data/postgres, on port
 # 55432 or the next free one, with a database `orleanschat`. Silo i (from 0) listens for silo
@@ -25,7 +25,7 @@ die() { say "error: $*"; exit 1; }
 
 connstr=""
 gateway_port=5000
-silos=1
+silos=2
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --postgres) [[ $# -ge 2 ]] || die "--postgres needs a connection string"; connstr=$2; shift 2 ;;
