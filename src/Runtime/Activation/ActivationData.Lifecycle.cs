@@ -28,15 +28,7 @@ internal sealed partial class ActivationData
         catch (Exception ex)
         {
             LogActivationFailed(_services.Logger, ex, GrainId);
-            List<ActivationWorkItem> rejected;
-            lock (_lock)
-            {
-                State = ActivationState.Invalid;
-                rejected = [.. _waiting];
-                _waiting.Clear();
-            }
-
-            _services.Catalog.Remove(this);
+            var rejected = LeaveCatalog();
             DisposeTimers();
             var error = new GrainActivationException($"Activation of grain {GrainId} failed: {ex.Message}", ex);
             foreach (var item in rejected)
@@ -81,15 +73,7 @@ internal sealed partial class ActivationData
             LogDeactivationFailed(_services.Logger, ex, GrainId);
         }
 
-        List<ActivationWorkItem> waiting;
-        lock (_lock)
-        {
-            State = ActivationState.Invalid;
-            waiting = [.. _waiting];
-            _waiting.Clear();
-        }
-
-        _services.Catalog.Remove(this);
+        var waiting = LeaveCatalog();
         LogDeactivated(_services.Logger, GrainId, _deactivationReason.ReasonCode);
 
         // Requests that arrived while this activation was leaving run on the next one.
@@ -112,6 +96,21 @@ internal sealed partial class ActivationData
         }
 
         _deactivated.TrySetResult();
+    }
+
+    /// <summary>Marks the activation gone, takes the work still waiting, and removes it from the catalog.</summary>
+    private List<ActivationWorkItem> LeaveCatalog()
+    {
+        List<ActivationWorkItem> waiting;
+        lock (_lock)
+        {
+            State = ActivationState.Invalid;
+            waiting = [.. _waiting];
+            _waiting.Clear();
+        }
+
+        _services.Catalog.Remove(this);
+        return waiting;
     }
 
     private void DisposeTimers()

@@ -102,7 +102,7 @@ public sealed class LifecycleTests
         time.Advance(TimeSpan.FromSeconds(30));
         Assert.Equal(1, probe.Started);
         probe.Open("tick-1");
-        await Wait.Until(() => probe.Inside == 0, "the first tick finished");
+        await Wait.Until(() => probe.Inside == 0 && time.HasTimerDueIn(TimeSpan.FromSeconds(10)), "the first tick finished and the timer was re-armed");
         time.Advance(TimeSpan.FromSeconds(10));
         await Wait.Until(() => probe.Started == 2, "the second tick started a period after the first ended");
         Assert.Equal(1, probe.MaxInside);
@@ -139,7 +139,7 @@ public sealed class LifecycleTests
         {
             time.Advance(TimeSpan.FromSeconds(30));
             var expectedTicks = minute;
-            await Wait.Until(() => probe.Started == expectedTicks && probe.Inside == 0, $"tick {expectedTicks} finished");
+            await Wait.Until(() => probe.Started == expectedTicks && probe.Inside == 0 && time.HasTimerDueIn(TimeSpan.FromMinutes(1)), $"tick {expectedTicks} finished and its timer was re-armed");
             time.Advance(TimeSpan.FromSeconds(30));
         }
 

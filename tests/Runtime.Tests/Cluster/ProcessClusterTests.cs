@@ -20,14 +20,8 @@ public sealed class ProcessClusterTests(PostgresFixture database) : IClassFixtur
     [Fact]
     public async Task A_killed_silo_is_declared_dead_in_time_and_its_grains_come_back_elsewhere_with_their_state()
     {
-        var connectionString = await database.CreateDatabaseAsync();
-        var clusterId = "p" + Guid.NewGuid().ToString("N")[..10];
-        await using var silos = new SiloSet();
-        for (var i = 0; i < 3; i++)
-        {
-            silos.Add(await SiloProcess.StartAsync(connectionString, clusterId, $"silo-{i}"));
-        }
-
+        var (connectionString, clusterId, silos) = await StartSilosAsync(3);
+        await using var _ = silos;
         using var client = await StartClientAsync(connectionString, clusterId, 3);
         var factory = client.Services.GetRequiredService<IGrainFactory>();
         var keys = Enumerable.Range(0, 30).Select(i => $"k{i}-{Guid.NewGuid():N}").ToArray();
@@ -86,14 +80,8 @@ public sealed class ProcessClusterTests(PostgresFixture database) : IClassFixtur
     [Fact]
     public async Task A_terminated_silo_leaves_with_zero_failed_calls_and_a_joining_silo_takes_new_grains()
     {
-        var connectionString = await database.CreateDatabaseAsync();
-        var clusterId = "p" + Guid.NewGuid().ToString("N")[..10];
-        await using var silos = new SiloSet();
-        for (var i = 0; i < 3; i++)
-        {
-            silos.Add(await SiloProcess.StartAsync(connectionString, clusterId, $"silo-{i}"));
-        }
-
+        var (connectionString, clusterId, silos) = await StartSilosAsync(3);
+        await using var _ = silos;
         using var client = await StartClientAsync(connectionString, clusterId, 3);
         var factory = client.Services.GetRequiredService<IGrainFactory>();
         var keys = Enumerable.Range(0, 30).Select(i => $"k{i}-{Guid.NewGuid():N}").ToArray();
@@ -182,6 +170,19 @@ public sealed class ProcessClusterTests(PostgresFixture database) : IClassFixtur
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
             SiloProcess.StartAsync($"Host=127.0.0.1;Port={closedPort};Username=postgres;Timeout=2", "unreachable", "silo-x"));
         Assert.Contains("Could not connect to PostgreSQL", error.Message, StringComparison.Ordinal);
+    }
+
+    private async Task<(string ConnectionString, string ClusterId, SiloSet Silos)> StartSilosAsync(int count)
+    {
+        var connectionString = await database.CreateDatabaseAsync();
+        var clusterId = "p" + Guid.NewGuid().ToString("N")[..10];
+        var silos = new SiloSet();
+        for (var i = 0; i < count; i++)
+        {
+            silos.Add(await SiloProcess.StartAsync(connectionString, clusterId, $"silo-{i}"));
+        }
+
+        return (connectionString, clusterId, silos);
     }
 
     private static async Task<IHost> StartClientAsync(string connectionString, string clusterId, int silos)

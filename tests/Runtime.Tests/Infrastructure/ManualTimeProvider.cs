@@ -18,6 +18,16 @@ public sealed class ManualTimeProvider : TimeProvider
         }
     }
 
+    /// <summary>True when some timer is armed to fire exactly <paramref name="delay"/> from now (a re-armed periodic timer is).</summary>
+    public bool HasTimerDueIn(TimeSpan delay)
+    {
+        lock (_lock)
+        {
+            var due = _now + delay;
+            return _timers.Any(t => t.DueAt == due);
+        }
+    }
+
     public override long TimestampFrequency => TimeSpan.TicksPerSecond;
 
     public override long GetTimestamp() => GetUtcNow().UtcTicks;
