@@ -55,6 +55,8 @@ public sealed class SecretsInLogsTests(PostgresFixture postgres) : IClassFixture
         Assert.True(entries.Any(e => e.EventId == 5401), "no 'logged in' entry was captured");
         Assert.True(entries.Any(e => e.EventId == 5403), "no 'throttled' entry was captured");
         Assert.True(entries.Any(e => e.EventId == 5001 && e.Message.Contains("/hubs/chat", StringComparison.Ordinal)), "no request log entry for the hub was captured");
+        Assert.True(entries.Any(e => e.Category.StartsWith("Npgsql", StringComparison.Ordinal)), "no Npgsql entry was captured");
+        Assert.True(entries.Any(e => e.Category.StartsWith("Microsoft.AspNetCore.Server.Kestrel", StringComparison.Ordinal)), "no Kestrel entry was captured");
         foreach (var secret in secrets)
         {
             var leak = entries.FirstOrDefault(e => e.Contains(secret));

@@ -43,6 +43,12 @@ public sealed class GatewayHost : IAsyncDisposable
         var settings = new GatewayHostSettings();
         settings.Configuration["ConnectionStrings:Postgres"] = connectionString;
         settings.Configuration["Gateway:Auth:SigningSecret"] = TestSigningSecret;
+        // Everything down to trace reaches the capture (appsettings.json turns some categories down),
+        // so log assertions see what the most verbose production setting would write.
+        settings.Configuration["Logging:LogLevel:Default"] = "Trace";
+        settings.Configuration["Logging:LogLevel:Microsoft"] = "Trace";
+        settings.Configuration["Logging:LogLevel:Microsoft.AspNetCore"] = "Trace";
+        settings.Configuration["Logging:LogLevel:Npgsql"] = "Trace";
         configure?.Invoke(settings);
 
         var logs = new CapturingLoggerProvider();
