@@ -1,6 +1,8 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using OrleansChat.Gateway.Tests.Infrastructure;
 
@@ -35,6 +37,29 @@ public sealed class PasswordHashTests(GatewayFixture fixture) : IClassFixture<Ga
         // Recompute independently of ASP.NET Core: the subkey really is PBKDF2-HMAC-SHA512.
         var expected = Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(Password), salt, iterations, HashAlgorithmName.SHA512, 32);
         Assert.True(expected.AsSpan().SequenceEqual(subkey), "the subkey is not PBKDF2-HMAC-SHA512 of the password");
+    }
+
+    [Fact]
+    public async Task A_hash_with_too_few_iterations_still_logs_in_and_is_upgraded()
+    {
+        var username = Names.Unique("legacy");
+        const string Password = "an older password hash";
+        var weak = new PasswordHasher<object>(Options.Create(new PasswordHasherOptions { IterationCount = 100_000 })).HashPassword(new object(), Password);
+        await using (var dataSource = NpgsqlDataSource.Create(fixture.Postgres.ConnectionString))
+        await using (var insert = dataSource.CreateCommand(
+            "INSERT INTO accounts (user_id, username, username_normalized, password_hash, is_guest, created_at) VALUES ($1, $2, lower($2), $3, false, now())"))
+        {
+            insert.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = Guid.NewGuid() });
+            insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = username });
+            insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = weak });
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        await fixture.Gateway.Client.LogInAsync(username, Password);
+
+        var upgraded = Convert.FromBase64String(await ReadHashAsync(username));
+        Assert.True(BinaryPrimitives.ReadUInt32BigEndian(upgraded.AsSpan(5)) >= 210_000, "the hash was not upgraded to the current iteration count");
+        await fixture.Gateway.Client.LogInAsync(username, Password);
     }
 
     [Fact]
