@@ -4,7 +4,7 @@
 #   ./run.sh [--postgres CONNSTR] [--port P] [--silos N]
 #
 #   --postgres CONNSTR  use this PostgreSQL (Npgsql connection string) instead of the local one
-#   --port P            gateway port (default 5000; the gateway is not built yet)
+#   --port P            gateway port (default 5000)
 #   --silos N           number of silo processes forming one cluster (default 2)
 #
 # Without --postgres it starts (or reuses) a PostgreSQL cluster kept in .data/postgres, on port
@@ -18,6 +18,7 @@ readonly DATA="$ROOT/.data"
 readonly LOGS="$DATA/logs"
 readonly PG_DATA="$DATA/postgres"
 readonly SILO_DIR="$ROOT/src/Silo/bin/Release/net10.0"
+readonly GATEWAY_DIR="$ROOT/src/Gateway/bin/Release/net10.0"
 readonly HEALTH_TIMEOUT_SECONDS=60
 
 say() { printf 'run.sh: %s\n' "$*" >&2; }
@@ -94,6 +95,7 @@ for (( i = 0; i < silos; i++ )); do
     port_in_use "$port" && die "port $port (silo-$i) is already in use; is another ./run.sh running?"
   done
 done
+port_in_use "$gateway_port" && die "port $gateway_port (gateway) is already in use; choose another with --port"
 
 # --- PostgreSQL ---
 if [[ -z "$connstr" ]]; then
@@ -137,17 +139,48 @@ for (( i = 0; i < silos; i++ )); do
   done
 done
 
-# --- Gateway (planned: the gateway issue) ---
-# The gateway will start here: build src/Gateway, run it on 127.0.0.1:$gateway_port with
-# ConnectionStrings__Postgres="$connstr", add its PID to `pids`, wait for its /healthz.
-# Until then --port is accepted and unused.
+# --- Gateway ---
+if [[ -f src/WebClient/package.json ]]; then
+  say "building the web client (src/WebClient)"
+  ( cd src/WebClient && { [[ -d node_modules ]] || npm ci --no-audit --no-fund; } && npm run build ) >&2 \
+    || die "build of src/WebClient failed"
+fi
+say "building src/Gateway (Release)"
+dotnet build src/Gateway -c Release --nologo -v quiet >&2 || die "build of src/Gateway failed"
+
+# The token-signing secret is generated once and kept with the local data, never printed.
+secret_file="$ROOT/.data/gateway-signing-secret"
+if [[ ! -s "$secret_file" ]]; then
+  ( umask 077; head -c 48 /dev/urandom | base64 | tr -d '\n' > "$secret_file" )
+fi
+(
+  cd "$GATEWAY_DIR"
+  export ConnectionStrings__Postgres="$connstr" ASPNETCORE_URLS="http://127.0.0.1:$gateway_port" \
+    Gateway__Auth__SigningSecret="$(cat "$secret_file")" \
+    Gateway__Http__AllowedOrigins__0="http://127.0.0.1:$gateway_port" \
+    Gateway__Http__AllowedOrigins__1="http://localhost:$gateway_port" \
+    Gateway__WebRoot="$ROOT/src/WebClient/dist"
+  exec dotnet OrleansChat.Gateway.dll
+) >"$LOGS/gateway.log" 2>&1 </dev/null &
+pids+=("$!")
+gateway_pid=$!
+say "started gateway (pid $gateway_pid, log .data/logs/gateway.log)"
+deadline=$(( SECONDS + HEALTH_TIMEOUT_SECONDS ))
+until curl -fsS --max-time 2 -o /dev/null "http://127.0.0.1:$gateway_port/healthz" 2>/dev/null; do
+  if ! kill -0 "$gateway_pid" 2>/dev/null; then
+    tail -n 30 "$LOGS/gateway.log" >&2 || true
+    die "the gateway exited during start-up (log: .data/logs/gateway.log)"
+  fi
+  (( SECONDS < deadline )) || die "the gateway did not answer /healthz within ${HEALTH_TIMEOUT_SECONDS} s"
+  sleep 0.25
+done
 
 echo
 echo "OrleansChat is running."
 for (( i = 0; i < silos; i++ )); do
   echo "  silo-$i: http://127.0.0.1:$(( 8080 + i ))  (silo port $(( 11111 + i )), health: /healthz)"
 done
-echo "  gateway: not built yet (will listen on port $gateway_port)"
+echo "  gateway: http://127.0.0.1:$gateway_port   <- open this (API under /api, hub at /hubs/chat)"
 echo "  PostgreSQL: $(redact "$connstr")"
 echo "  logs: $LOGS/"
 echo "Press Ctrl-C to stop."

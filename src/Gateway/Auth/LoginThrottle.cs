@@ -24,6 +24,19 @@ internal sealed class LoginThrottle(NpgsqlDataSource dataSource, IOptions<LoginT
         var now = timeProvider.GetUtcNow();
         var ids = new long[keys.Count];
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+
+        // Attempt ids come from a sequence, but a smaller id can commit after a larger one counts:
+        // without a lock two parallel guesses could each miss the other. A transaction-scoped
+        // advisory lock per subject (taken in a fixed order, so two requests cannot deadlock)
+        // makes reserve-and-count atomic across replicas.
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        foreach (var key in keys.OrderBy(k => k.Scope, StringComparer.Ordinal).ThenBy(k => k.Subject, StringComparer.Ordinal))
+        {
+            await using var lockCommand = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtextextended($1, 7081))", connection);
+            lockCommand.Parameters.Add(new NpgsqlParameter<string> { TypedValue = $"{key.Scope}:{key.Subject}" });
+            await lockCommand.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         for (var i = 0; i < keys.Count; i++)
         {
             await using var insert = new NpgsqlCommand(
@@ -60,10 +73,12 @@ internal sealed class LoginThrottle(NpgsqlDataSource dataSource, IOptions<LoginT
 
         if (retryAfter is null)
         {
+            await transaction.CommitAsync(cancellationToken);
             return new ThrottleReservation(ids, null);
         }
 
         await DeleteAsync(connection, ids, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return new ThrottleReservation([], retryAfter < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : retryAfter);
     }
 
