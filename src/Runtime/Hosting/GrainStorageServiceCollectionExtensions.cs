@@ -39,7 +39,8 @@ public static class GrainStorageServiceCollectionExtensions
                 ?? throw new InvalidOperationException($"Grain storage '{name}' needs a database: call services.AddOrleansChatPostgres(connectionString)."),
             // Resolved on first read, not here, because the grain factory may itself depend on storage.
             new Lazy<SerializerSession?>(() => sp.GetService<IGrainFactory>() is { } factory ? new SerializerSession(factory) : null),
-            sp.GetRequiredService<ILogger<PostgreSqlGrainStorage>>()));
+            sp.GetRequiredService<ILogger<PostgreSqlGrainStorage>>(),
+            sp.GetService<Diagnostics.RuntimeInstruments>()));
         return services;
     }
 

@@ -112,6 +112,7 @@ public sealed class ProcessClusterTests(PostgresFixture database) : IClassFixtur
         Assert.Contains("orleanschat_grain_calls_total{grain_method=\"Increment\",grain_type=\"persistentcounter\",outcome=\"success\"}", metrics, StringComparison.Ordinal);
         Assert.Contains("orleanschat_grain_activations{grain_type=\"persistentcounter\"}", metrics, StringComparison.Ordinal);
         Assert.Contains("orleanschat_membership_changes_total{silo_status=\"active\"}", metrics, StringComparison.Ordinal);
+        Assert.Contains("orleanschat_db_command_duration_seconds_count{db_operation_name=\"grain_state.write\",outcome=\"success\"}", metrics, StringComparison.Ordinal);
         silos[1].Terminate();
         await silos[1].WaitForExitAsync(TimeSpan.FromSeconds(40));
         await WaitForStatusAsync(connectionString, clusterId, silos[1].SiloPort, SiloStatus.Dead, TimeSpan.FromSeconds(5));

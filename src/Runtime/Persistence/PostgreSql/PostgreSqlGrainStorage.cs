@@ -22,6 +22,7 @@ internal sealed partial class PostgreSqlGrainStorage : IGrainStorage
     private readonly Lazy<SerializerSession?> _session;
     private readonly PayloadJsonRenderer _json;
     private readonly ILogger<PostgreSqlGrainStorage> _logger;
+    private readonly Diagnostics.RuntimeInstruments? _instruments;
 
     /// <param name="session">Lets stored grain references be rebuilt; null where there is no grain factory.</param>
     public PostgreSqlGrainStorage(
@@ -29,8 +30,10 @@ internal sealed partial class PostgreSqlGrainStorage : IGrainStorage
         PostgreSqlGrainStorageOptions options,
         NpgsqlDataSource dataSource,
         Lazy<SerializerSession?> session,
-        ILogger<PostgreSqlGrainStorage> logger)
+        ILogger<PostgreSqlGrainStorage> logger,
+        Diagnostics.RuntimeInstruments? instruments = null)
     {
+        _instruments = instruments;
         _name = name;
         _options = options;
         _dataSource = dataSource;
@@ -40,12 +43,47 @@ internal sealed partial class PostgreSqlGrainStorage : IGrainStorage
         _json = new PayloadJsonRenderer(logger);
     }
 
+    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken) =>
+        MeasureAsync("grain_state.read", ReadStateCoreAsync(stateName, grainId, grainState, cancellationToken));
+
+    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken) =>
+        MeasureAsync("grain_state.write", WriteStateCoreAsync(stateName, grainId, grainState, cancellationToken));
+
+    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken) =>
+        MeasureAsync("grain_state.clear", ClearStateCoreAsync(stateName, grainId, grainState, cancellationToken));
+
+    private async Task MeasureAsync(string operation, Task command)
+    {
+        if (_instruments is null)
+        {
+            await command;
+            return;
+        }
+
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var outcome = Diagnostics.CallOutcome.Failure;
+        try
+        {
+            await command;
+            outcome = Diagnostics.CallOutcome.Success;
+        }
+        catch (OperationCanceledException)
+        {
+            outcome = Diagnostics.CallOutcome.Canceled;
+            throw;
+        }
+        finally
+        {
+            _instruments.DatabaseCommandCompleted(operation, outcome, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        }
+    }
+
     /// <summary>
     /// No row: <c>RecordExists</c> false, ETag null, State untouched (the caller's fresh default).
     /// A cleared row: <c>RecordExists</c> false, ETag its version. Otherwise the stored state.
     /// </summary>
     /// <exception cref="GrainStateCorruptException">The stored payload cannot be deserialized.</exception>
-    public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
+    private async Task ReadStateCoreAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
     {
         Validate(stateName, grainId, grainState);
         byte[]? payload;
@@ -78,7 +116,7 @@ internal sealed partial class PostgreSqlGrainStorage : IGrainStorage
 
     /// <summary>Inserts (ETag null) or updates (ETag = stored version) the state; on success sets the new ETag.</summary>
     /// <exception cref="InconsistentStateException">Storage holds another version (or a record when the ETag is null).</exception>
-    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
+    private async Task WriteStateCoreAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
     {
         Validate(stateName, grainId, grainState);
         var heldEtag = grainState.ETag;
@@ -120,7 +158,7 @@ internal sealed partial class PostgreSqlGrainStorage : IGrainStorage
     /// ETag like a write. With a null ETag and no row it does nothing. State is left to the caller.
     /// </summary>
     /// <exception cref="InconsistentStateException">Storage holds another version (or a record when the ETag is null).</exception>
-    public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
+    private async Task ClearStateCoreAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
     {
         Validate(stateName, grainId, grainState);
         var heldEtag = grainState.ETag;
