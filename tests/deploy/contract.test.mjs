@@ -68,8 +68,8 @@ describe('deploy/config-contract.json', () => {
       POD_NAME: null,
       Silo__ShutdownTimeout: '00:00:30',
       ASPNETCORE_URLS: { silo: 'http://+:8080', gateway: 'http://+:5000' },
-      Gateway__AllowedOrigins: '',
-      Auth__SigningKey: null,
+      Gateway__Http__AllowedOrigins__0: '',
+      Gateway__Auth__SigningSecret: null,
     };
     for (const [env, value] of Object.entries(expected)) {
       assert.ok(setting(env), `${env} is in the contract`);
@@ -78,7 +78,7 @@ describe('deploy/config-contract.json', () => {
   });
 
   test('secrets are marked secret and have no default', () => {
-    for (const env of ['ConnectionStrings__Postgres', 'Auth__SigningKey']) {
+    for (const env of ['ConnectionStrings__Postgres', 'Gateway__Auth__SigningSecret']) {
       assert.equal(setting(env).secret, true, `${env} is secret`);
       assert.equal(setting(env).default, null, `${env} has no default value`);
     }

@@ -50,6 +50,7 @@ public static class SiloHost
                 o.GrainAssemblies.Add(extra);
             }
         });
+        builder.Services.Configure<GrainRuntimeOptions>(builder.Configuration.GetSection(GrainRuntimeOptions.SectionName));
         builder.Services.AddSiloClustering(clustering);
         builder.Services.AddOrleansChatMetrics();
         builder.Services.AddOrleansChatOtlp(builder.Configuration);
