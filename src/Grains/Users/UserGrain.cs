@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OrleansChat.Grains.Diagnostics;
 using OrleansChat.Grains.Errors;
 using OrleansChat.Grains.Hosting;
 using OrleansChat.Grains.Messages;
@@ -30,7 +31,7 @@ internal sealed partial class UserGrain : Grain, IUserGrain, IUserRelay
     private readonly ObserverSet<IUserObserver> _observers;
     private UserRecord? _profile;
 
-    public UserGrain(UserStore users, NotificationStore notifications, IOptions<ChatOptions> options, TimeProvider timeProvider, ILogger<UserGrain> logger)
+    public UserGrain(UserStore users, NotificationStore notifications, IOptions<ChatOptions> options, TimeProvider timeProvider, ChatMetrics metrics, ILogger<UserGrain> logger)
     {
         _users = users;
         _notifications = notifications;
@@ -38,7 +39,7 @@ internal sealed partial class UserGrain : Grain, IUserGrain, IUserRelay
         _timeProvider = timeProvider;
         _logger = logger;
         _userId = GetPrimaryKeyString();
-        _observers = new ObserverSet<IUserObserver>($"user/{_userId}", timeProvider, _options.SubscriptionLifetime, _options.MaxPendingDeliveries, logger);
+        _observers = new ObserverSet<IUserObserver>($"user/{_userId}", timeProvider, _options.SubscriptionLifetime, _options.MaxPendingDeliveries, metrics, logger);
     }
 
     private DateTimeOffset Now => ChatClock.Now(_timeProvider);
