@@ -53,6 +53,8 @@ public static class ChatGrainsServiceCollectionExtensions
         services.TryAddSingleton<IMessageStore, PostgresMessageStore>();
         services.TryAddSingleton<RoomStore>();
         services.TryAddSingleton<UserStore>();
+        services.TryAddSingleton<RelationshipStore>();
+        services.TryAddSingleton<GameInviteStore>();
         services.TryAddSingleton<NotificationStore>();
         services.TryAddSingleton<DirectThreadStore>();
         services.TryAddSingleton<WordFilter>();

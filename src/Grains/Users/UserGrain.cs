@@ -23,6 +23,8 @@ namespace OrleansChat.Grains.Users;
 internal sealed partial class UserGrain : Grain, IUserGrain, IUserRelay
 {
     private readonly UserStore _users;
+    private readonly RelationshipStore _relationships;
+    private readonly GameInviteStore _invites;
     private readonly NotificationStore _notifications;
     private readonly ChatOptions _options;
     private readonly TimeProvider _timeProvider;
@@ -31,9 +33,11 @@ internal sealed partial class UserGrain : Grain, IUserGrain, IUserRelay
     private readonly ObserverSet<IUserObserver> _observers;
     private UserRecord? _profile;
 
-    public UserGrain(UserStore users, NotificationStore notifications, IOptions<ChatOptions> options, TimeProvider timeProvider, ChatMetrics metrics, ILogger<UserGrain> logger)
+    public UserGrain(UserStore users, RelationshipStore relationships, GameInviteStore invites, NotificationStore notifications, IOptions<ChatOptions> options, TimeProvider timeProvider, ChatMetrics metrics, ILogger<UserGrain> logger)
     {
         _users = users;
+        _relationships = relationships;
+        _invites = invites;
         _notifications = notifications;
         _options = options.Value;
         _timeProvider = timeProvider;

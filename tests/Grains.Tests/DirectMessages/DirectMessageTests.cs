@@ -163,9 +163,3 @@ public sealed class DirectMessageTests(ChatFixture fixture) : IClassFixture<Chat
             (await observer.Events()).ToArray());
     }
 }
-
-internal static class DirectGrainExtensions
-{
-    public static string GetConversationId(this IDirectMessageGrain grain) =>
-        ConversationIds.ForDirect(((Runtime.Invocation.GrainReference)grain).GrainId.Key);
-}
