@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using OrleansChat.Grains;
+using OrleansChat.Grains.Hosting;
 using OrleansChat.Runtime.Diagnostics;
 using OrleansChat.Runtime.Hosting;
 using OrleansChat.Runtime.Membership;
@@ -51,6 +52,7 @@ public static class SiloHost
             }
         });
         builder.Services.Configure<GrainRuntimeOptions>(builder.Configuration.GetSection(GrainRuntimeOptions.SectionName));
+        builder.Services.AddChatGrains(o => builder.Configuration.GetSection("Chat").Bind(o));
         builder.Services.AddSiloClustering(clustering);
         builder.Services.AddOrleansChatMetrics();
         builder.Services.AddOrleansChatOtlp(builder.Configuration);
