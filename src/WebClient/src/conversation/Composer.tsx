@@ -2,6 +2,7 @@ import { useId, useRef, useState } from "react";
 import { upload } from "../api/chatApi";
 import { describeError } from "../api/errors";
 import type { MessageView } from "../hub/protocol";
+import { PaperclipIcon, SmileIcon } from "../shell/icons";
 import { EmojiPicker } from "./EmojiPicker";
 import { applyMention, findMentionQuery, suggestMentions, type MentionCandidate, type MentionQuery } from "./mentions";
 
@@ -224,7 +225,7 @@ export function Composer(props: Props) {
             disabled={disabled}
             onClick={() => setPicking((p) => !p)}
           >
-            😊
+            <SmileIcon />
           </button>
           {picking && (
             <EmojiPicker
@@ -238,7 +239,7 @@ export function Composer(props: Props) {
           )}
         </span>
         <button type="button" className="icon-button" aria-label="Attach a file" disabled={disabled} onClick={() => fileInput.current?.click()}>
-          📎
+          <PaperclipIcon />
         </button>
         <input
           ref={fileInput}

@@ -74,6 +74,7 @@ export function applyMention(text: string, mention: MentionQuery, username: stri
   let j = 0;
   while (j < after.length && nameChar.test(after[j]!)) j++;
   after = after.slice(j);
-  const insert = `@${username}${after.startsWith(" ") ? "" : " "}`;
+  // A space ends the mention unless whitespace or punctuation already does.
+  const insert = `@${username}${/^[\s,;:!?)\]}]/.test(after) ? "" : " "}`;
   return { text: before + insert + after, caret: before.length + insert.length };
 }

@@ -11,6 +11,7 @@ import { CreateRoomForm } from "../rooms/CreateRoomForm";
 import { RoomDirectory } from "../rooms/RoomDirectory";
 import { RoomView } from "../rooms/RoomView";
 import { ConnectionBanner } from "./ConnectionBanner";
+import { BellIcon, MenuIcon } from "./icons";
 import { Link } from "./Link";
 import { navigate, routes, useRoute, type Route } from "./router";
 import { Sidebar } from "./Sidebar";
@@ -127,7 +128,7 @@ export function AppShell() {
           aria-label={drawerOpen ? "Close navigation" : "Open navigation"}
           onClick={() => setDrawerOpen((o) => !o)}
         >
-          <span aria-hidden="true">☰</span>
+          <MenuIcon />
           {unreadMessages > 0 && !drawerOpen && <span className="toggle-dot" aria-hidden="true" />}
         </button>
         <Link to={routes.home()} className="brand">
@@ -135,7 +136,7 @@ export function AppShell() {
         </Link>
         <div className="topbar-end">
           <Link to={routes.notifications()} className="bell" aria-label={`Notifications${notificationState.unseen > 0 ? `, ${notificationState.unseen} new` : ""}`}>
-            <span aria-hidden="true">🔔</span>
+            <BellIcon />
             {notificationState.unseen > 0 && <span className="unread-badge">{notificationState.unseen}</span>}
           </Link>
           <span className="whoami" data-testid="current-user">
@@ -157,6 +158,9 @@ export function AppShell() {
       <ConnectionBanner hub={hub} />
       <div className="layout">
         <nav id="navigation" ref={nav} className="sidebar" aria-label="Main">
+          <p className="drawer-user">
+            Signed in as <strong>{me.username}</strong>
+          </p>
           <Sidebar onNavigate={closeDrawer} />
         </nav>
         {drawerOpen && <div className="backdrop" aria-hidden="true" onClick={closeDrawer} />}
