@@ -28,9 +28,17 @@ async function openRoom(page: Page, roomId: string): Promise<void> {
 const log = (page: Page) => page.getByRole("log");
 
 describe("conversation view", () => {
-  it("the connection banner tells the state of the live connection", async () => {
+  it("the client opens the hub's WebSocket with its token, and the banner tells the connection's state", async () => {
     const { page, context, problems } = await openPage(browser, desktop);
+    const sockets: string[] = [];
+    page.on("websocket", (ws) => sockets.push(ws.url()));
     await signUp(page, uniqueName("ban"));
+    await expect.poll(() => sockets.length, { message: "a WebSocket to the hub is opened" }).toBeGreaterThan(0);
+    const url = new URL(sockets[0]!);
+    expect(url.protocol).toBe("ws:");
+    expect(url.pathname).toBe("/hubs/chat");
+    expect(url.searchParams.get("access_token")).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+
     const banner = page.getByTestId("connection-banner");
     await banner.waitFor({ state: "attached" });
     expect(await banner.getAttribute("role")).toBe("status");
