@@ -112,6 +112,9 @@ describe("accounts in the browser", () => {
     const { page, context, problems } = await openPage(browser, desktop);
     await page.goto("/login");
     // The username field has focus on arrival; Tab walks the form in reading order.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute("name")), { message: "the username field has focus on arrival" })
+      .toBe("username");
     await page.keyboard.type(name);
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => document.activeElement?.getAttribute("name"))).toBe("password");

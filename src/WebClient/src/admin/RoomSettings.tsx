@@ -4,6 +4,7 @@ import { describeError } from "../api/errors";
 import type { RoomVisibility } from "../api/types";
 import { roomConversationId } from "../hub/protocol";
 import { MemberList } from "../people/MemberList";
+import { InviteToRoomForm } from "../rooms/InviteToRoomForm";
 import { Link } from "../shell/Link";
 import { navigate, routes } from "../shell/router";
 import { useServices } from "../shell/ServicesContext";
@@ -127,6 +128,7 @@ export function RoomSettings({ roomId }: { roomId: string }) {
 
       <section className="card" aria-labelledby={`${id}-members`}>
         <h2 id={`${id}-members`}>Members and moderation</h2>
+        <InviteToRoomForm roomId={roomId} />
         <MemberList roomId={roomId} members={members.data} error={members.error} loading={members.loading} myRole={myRole} onChanged={members.reload} />
       </section>
 

@@ -11,6 +11,7 @@ import { useStore } from "../shell/store";
 import { useServices } from "../shell/ServicesContext";
 import { useAsync } from "../shell/useAsync";
 import { Loading, Page } from "../shell/ui";
+import { InviteToRoomForm } from "./InviteToRoomForm";
 import { JoinRoomForm } from "./JoinRoomForm";
 
 const joinCodes = new Set(["room.not_member", "room.wrong_password", "room.invite_required"]);
@@ -107,7 +108,10 @@ export function RoomView({ roomId }: { roomId: string }) {
       disabledReason={mutedUntil > Date.now() ? `You are muted until ${new Date(mutedUntil).toLocaleString()}.` : null}
       sidePanelOpen={panelOpen}
       sidePanel={
-        <MemberList roomId={roomId} members={members.data} error={members.error} loading={members.loading} myRole={myRole} onChanged={members.reload} />
+        <>
+          <MemberList roomId={roomId} members={members.data} error={members.error} loading={members.loading} myRole={myRole} onChanged={members.reload} />
+          {summary?.visibility === "private" && <InviteToRoomForm roomId={roomId} />}
+        </>
       }
       headerActions={
         <>

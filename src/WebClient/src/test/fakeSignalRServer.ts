@@ -51,7 +51,7 @@ export class FakeSignalRServer {
 
   static start(): Promise<FakeSignalRServer> {
     return new Promise((resolve) => {
-      const server = new WebSocketServer({ host: "127.0.0.1", port: 0, path: "/hubs/chat" }, () => resolve(new FakeSignalRServer(server)));
+      const server: WebSocketServer = new WebSocketServer({ host: "127.0.0.1", port: 0, path: "/hubs/chat" }, () => resolve(new FakeSignalRServer(server)));
     });
   }
 
