@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from "react";
 import { roomsApi } from "../api/chatApi";
 import { ApiError, describeError } from "../api/errors";
-import type { RoomSummary } from "../api/types";
+import type { RoomSummary, RoomVisibility } from "../api/types";
 import { ConversationView } from "../conversation/ConversationView";
 import { roomConversationId } from "../hub/protocol";
 import { MemberList } from "../people/MemberList";
@@ -69,7 +69,10 @@ export function RoomView({ roomId }: { roomId: string }) {
     );
   }
   if ((error && joinCodes.has(error.code)) || (room.data && room.data.isMember === false)) {
-    const target = room.data ?? { roomId, name: known?.name ?? "this room", visibility: "password" as const };
+    // Without the room's details the refusal says what joining needs.
+    const visibility: RoomVisibility =
+      error?.code === "room.invite_required" ? "private" : error?.code === "room.wrong_password" ? "password" : (known?.visibility ?? "public");
+    const target = room.data ?? { roomId, name: known?.name ?? "this room", visibility };
     return (
       <Page title={room.data ? `#${room.data.name}` : "Join room"}>
         {room.data?.topic && <p>{room.data.topic}</p>}
