@@ -64,10 +64,12 @@ internal static class GatewayApp
         });
         app.UseStatusCodePages();
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        var webClient = app.UseWebClientFiles();
         app.UseMiddleware<OriginGuardMiddleware>();
         app.UseCors();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(15) });
         app.UseRouting();
+        app.UseWebClientFallback(webClient);
         app.UseAuthentication();
         app.UseAuthorization();
     }

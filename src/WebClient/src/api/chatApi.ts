@@ -1,0 +1,170 @@
+import { parseConversationId } from "../hub/protocol";
+import { ApiError, problemToError } from "./errors";
+import { apiBase, http } from "./http";
+import type {
+  CreateRoomRequest,
+  DmSummary,
+  FriendsResponse,
+  GameInvite,
+  MessagesPage,
+  ModerationRequest,
+  NotificationItem,
+  RoomDetails,
+  RoomMember,
+  RoomRole,
+  RoomSummary,
+  UpdateProfileRequest,
+  UpdateRoomRequest,
+  UploadResult,
+  UserProfile,
+} from "./types";
+
+/**
+ * Every chat REST path the client uses, in one table. The gateway defines only /api/auth today;
+ * these are the paths the client expects (docs/api.md will fix them). When an endpoint lands
+ * under another path, changing its line here is the whole fix.
+ */
+const e = encodeURIComponent;
+export const paths = {
+  rooms: "/api/rooms",
+  myRooms: "/api/me/rooms",
+  room: (roomId: string) => `/api/rooms/${e(roomId)}`,
+  joinRoom: (roomId: string) => `/api/rooms/${e(roomId)}/join`,
+  leaveRoom: (roomId: string) => `/api/rooms/${e(roomId)}/leave`,
+  roomMembers: (roomId: string) => `/api/rooms/${e(roomId)}/members`,
+  roomInvites: (roomId: string) => `/api/rooms/${e(roomId)}/invites`,
+  roomMemberAction: (roomId: string, userId: string, action: "kick" | "ban" | "mute" | "unmute" | "role") =>
+    `/api/rooms/${e(roomId)}/members/${e(userId)}/${action}`,
+  roomMessages: (roomId: string) => `/api/rooms/${e(roomId)}/messages`,
+  dms: "/api/dms",
+  dmMessages: (userId: string) => `/api/dms/${e(userId)}/messages`,
+  user: (userId: string) => `/api/users/${e(userId)}`,
+  users: "/api/users",
+  myProfile: "/api/me/profile",
+  friends: "/api/friends",
+  friendRequest: (userId: string) => `/api/friends/requests/${e(userId)}`,
+  friendRequestAccept: (userId: string) => `/api/friends/requests/${e(userId)}/accept`,
+  friendRequestDecline: (userId: string) => `/api/friends/requests/${e(userId)}/decline`,
+  friend: (userId: string) => `/api/friends/${e(userId)}`,
+  block: (userId: string) => `/api/blocks/${e(userId)}`,
+  invites: "/api/invites",
+  inviteAccept: (inviteId: string) => `/api/invites/${e(inviteId)}/accept`,
+  inviteDecline: (inviteId: string) => `/api/invites/${e(inviteId)}/decline`,
+  notifications: "/api/notifications",
+  notificationRead: (id: string) => `/api/notifications/${e(id)}/read`,
+  uploads: "/api/uploads",
+} as const;
+
+/** The REST history path of a conversation id (room:… or dm:…), seen from `myUserId`. */
+export function messagesPath(conversationId: string, myUserId: string): string {
+  const ref = parseConversationId(conversationId);
+  if (!ref) throw new Error(`Not a conversation id: ${conversationId}`);
+  if (ref.kind === "room") return paths.roomMessages(ref.roomId);
+  const peer = ref.userIds[0] === myUserId ? ref.userIds[1] : ref.userIds[0];
+  return paths.dmMessages(peer);
+}
+
+export const roomsApi = {
+  directory: (search: string, signal?: AbortSignal) =>
+    http.get<RoomSummary[]>(paths.rooms, { query: { search }, signal }),
+  mine: () => http.get<RoomSummary[]>(paths.myRooms),
+  get: (roomId: string) => http.get<RoomDetails>(paths.room(roomId)),
+  create: (body: CreateRoomRequest) => http.post<RoomDetails>(paths.rooms, body),
+  update: (roomId: string, body: UpdateRoomRequest) => http.patch<RoomDetails>(paths.room(roomId), body),
+  remove: (roomId: string) => http.delete<void>(paths.room(roomId)),
+  join: (roomId: string, password?: string) =>
+    http.post<RoomDetails>(paths.joinRoom(roomId), password === undefined ? {} : { password }),
+  leave: (roomId: string) => http.post<void>(paths.leaveRoom(roomId)),
+  members: (roomId: string) => http.get<RoomMember[]>(paths.roomMembers(roomId)),
+  invite: (roomId: string, userId: string) => http.post<void>(paths.roomInvites(roomId), { userId }),
+  kick: (roomId: string, userId: string) => http.post<void>(paths.roomMemberAction(roomId, userId, "kick")),
+  ban: (roomId: string, userId: string, body: ModerationRequest) =>
+    http.post<void>(paths.roomMemberAction(roomId, userId, "ban"), body),
+  mute: (roomId: string, userId: string, body: ModerationRequest) =>
+    http.post<void>(paths.roomMemberAction(roomId, userId, "mute"), body),
+  unmute: (roomId: string, userId: string) => http.post<void>(paths.roomMemberAction(roomId, userId, "unmute")),
+  setRole: (roomId: string, userId: string, role: RoomRole) =>
+    http.put<void>(paths.roomMemberAction(roomId, userId, "role"), { role }),
+};
+
+export const messagesApi = {
+  /** Older history: messages with seq < before (newest page when before is null), oldest first. */
+  page: (conversationId: string, myUserId: string, before: number | null, limit = 50) =>
+    http.get<MessagesPage>(messagesPath(conversationId, myUserId), { query: { before, limit } }),
+  /** Newer history: messages with seq > after, oldest first (catch-up beyond the hub's 500). */
+  after: (conversationId: string, myUserId: string, after: number, limit = 200) =>
+    http.get<MessagesPage>(messagesPath(conversationId, myUserId), { query: { after, limit } }),
+};
+
+export const usersApi = {
+  get: (userId: string) => http.get<UserProfile>(paths.user(userId)),
+  search: (search: string) => http.get<UserProfile[]>(paths.users, { query: { search } }),
+  updateMe: (body: UpdateProfileRequest) => http.patch<UserProfile>(paths.myProfile, body),
+  dms: () => http.get<DmSummary[]>(paths.dms),
+  openDm: (userId: string) => http.post<DmSummary>(paths.dms, { userId }),
+};
+
+export const friendsApi = {
+  list: () => http.get<FriendsResponse>(paths.friends),
+  request: (userId: string) => http.post<void>(paths.friendRequest(userId)),
+  cancel: (userId: string) => http.delete<void>(paths.friendRequest(userId)),
+  accept: (userId: string) => http.post<void>(paths.friendRequestAccept(userId)),
+  decline: (userId: string) => http.post<void>(paths.friendRequestDecline(userId)),
+  remove: (userId: string) => http.delete<void>(paths.friend(userId)),
+  block: (userId: string) => http.put<void>(paths.block(userId)),
+  unblock: (userId: string) => http.delete<void>(paths.block(userId)),
+};
+
+export const invitesApi = {
+  list: () => http.get<GameInvite[]>(paths.invites),
+  send: (userId: string, game: string) => http.post<GameInvite>(paths.invites, { userId, game }),
+  accept: (inviteId: string) => http.post<void>(paths.inviteAccept(inviteId)),
+  decline: (inviteId: string) => http.post<void>(paths.inviteDecline(inviteId)),
+};
+
+export const notificationsApi = {
+  list: () => http.get<NotificationItem[]>(paths.notifications),
+  markRead: (id: string) => http.post<void>(paths.notificationRead(id)),
+};
+
+export interface UploadHandle {
+  promise: Promise<UploadResult>;
+  abort(): void;
+}
+
+/**
+ * Uploads one file as multipart/form-data (field "file"), reporting progress from 0 to 1.
+ * XMLHttpRequest rather than fetch: fetch has no upload progress events.
+ */
+export function upload(file: File, token: string | null, onProgress: (fraction: number) => void): UploadHandle {
+  const xhr = new XMLHttpRequest();
+  const promise = new Promise<UploadResult>((resolve, reject) => {
+    xhr.open("POST", apiBase + paths.uploads);
+    xhr.responseType = "text";
+    if (token) xhr.setRequestHeader("Authorization", `Bearer ${token}`);
+    xhr.setRequestHeader("Accept", "application/json");
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
+    };
+    xhr.onload = () => {
+      let body: unknown;
+      try {
+        body = xhr.responseText ? (JSON.parse(xhr.responseText) as unknown) : undefined;
+      } catch {
+        body = undefined;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) {
+        onProgress(1);
+        resolve(body as UploadResult);
+      } else {
+        reject(problemToError(xhr.status, body, xhr.getResponseHeader("retry-after")));
+      }
+    };
+    xhr.onerror = () => reject(new ApiError(0, "network.unreachable", "The upload failed: the server cannot be reached."));
+    xhr.onabort = () => reject(new ApiError(0, "upload.aborted", "The upload was cancelled."));
+    const form = new FormData();
+    form.append("file", file, file.name);
+    xhr.send(form);
+  });
+  return { promise, abort: () => xhr.abort() };
+}
