@@ -1,0 +1,335 @@
+using System.Collections.Immutable;
+using Npgsql;
+using OrleansChat.Grains.Moderation;
+using OrleansChat.Grains.Storage;
+
+namespace OrleansChat.Grains.Messages;
+
+/// <summary>The message log in PostgreSQL (tables <c>chat_messages</c>, <c>chat_message_revisions</c>, <c>chat_message_reactions</c>, <c>chat_read_positions</c>).</summary>
+internal sealed class PostgresMessageStore(ChatDatabase database, AuditLog auditLog) : IMessageStore
+{
+    // One statement: find retries already stored, number the rest from lastSeq in input order, insert
+    // them all, and report both. The primary key refuses the whole statement if a number is taken.
+    private const string AppendSql = """
+        WITH input AS (
+            SELECT i.sender_id, i.client_message_id, i.body, i.created_at, i.reply_to_seq, i.mentions, i.ord
+            FROM unnest($3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::bigint[], $8::text[])
+                 WITH ORDINALITY AS i (sender_id, client_message_id, body, created_at, reply_to_seq, mentions, ord)
+        ),
+        existing AS (
+            SELECT i.ord, m.seq, m.body, m.created_at, m.edited_at, m.deleted_at, m.deleted_by, m.reply_to_seq, m.mentions
+            FROM input i
+            JOIN chat_messages m
+              ON m.conversation_id = $1 AND m.sender_id = i.sender_id AND m.client_message_id = i.client_message_id
+        ),
+        fresh AS (
+            SELECT i.*, $2::bigint + row_number() OVER (ORDER BY i.ord) AS seq
+            FROM input i
+            WHERE NOT EXISTS (SELECT 1 FROM existing e WHERE e.ord = i.ord)
+        ),
+        inserted AS (
+            INSERT INTO chat_messages (conversation_id, seq, sender_id, client_message_id, body, created_at, reply_to_seq, mentions)
+            SELECT $1, f.seq, f.sender_id, f.client_message_id, f.body, f.created_at, nullif(f.reply_to_seq, 0),
+                   coalesce(string_to_array(nullif(f.mentions, ''), ' '), '{}')
+            FROM fresh f
+            ORDER BY f.seq
+            RETURNING seq
+        )
+        SELECT f.ord, true, f.seq, NULL::text, NULL::timestamptz, NULL::timestamptz, NULL::timestamptz, NULL::text, NULL::bigint, NULL::text[]
+        FROM fresh f JOIN inserted USING (seq)
+        UNION ALL
+        SELECT e.ord, false, e.seq, e.body, e.created_at, e.edited_at, e.deleted_at, e.deleted_by, e.reply_to_seq, e.mentions
+        FROM existing e
+        ORDER BY 1
+        """;
+
+    private const string MessageColumns = """
+        m.seq, m.sender_id, m.client_message_id, m.body, m.created_at, m.edited_at, m.deleted_at, m.deleted_by, m.reply_to_seq, m.mentions,
+        r.emojis, r.counts, r.mine
+        """;
+
+    // Reactions are aggregated per message in the same round trip, in the order they first appeared.
+    private const string ReactionsJoin = """
+        LEFT JOIN LATERAL (
+            SELECT array_agg(g.emoji ORDER BY g.first_at, g.emoji) AS emojis,
+                   array_agg(g.cnt ORDER BY g.first_at, g.emoji) AS counts,
+                   array_agg(g.mine ORDER BY g.first_at, g.emoji) AS mine
+            FROM (SELECT x.emoji, count(*)::int AS cnt, bool_or(x.user_id = $2) AS mine, min(x.created_at) AS first_at
+                  FROM chat_message_reactions x
+                  WHERE x.conversation_id = m.conversation_id AND x.seq = m.seq
+                  GROUP BY x.emoji) g
+        ) r ON true
+        """;
+
+    public async Task<long> GetLastSeqAsync(string conversationId) =>
+        await database.ScalarAsync<long>("SELECT coalesce(max(seq), 0) FROM chat_messages WHERE conversation_id = $1", conversationId);
+
+    public async Task<IReadOnlyList<AppendOutcome>> AppendAsync(string conversationId, long lastSeq, IReadOnlyList<NewMessage> messages)
+    {
+        var count = messages.Count;
+        var senders = new string[count];
+        var clientIds = new string[count];
+        var bodies = new string[count];
+        var times = new DateTimeOffset[count];
+        var replies = new long[count];
+        var mentions = new string[count];
+        for (var i = 0; i < count; i++)
+        {
+            var message = messages[i];
+            senders[i] = message.SenderId;
+            clientIds[i] = message.ClientMessageId;
+            bodies[i] = message.Text;
+            times[i] = message.CreatedAt;
+            replies[i] = message.ReplyToSeq ?? 0;
+            mentions[i] = string.Join(' ', message.Mentions);
+        }
+
+        await using var command = database.Command(AppendSql, conversationId, lastSeq, senders, clientIds, bodies, times, replies, mentions);
+        await using var reader = await command.ExecuteReaderAsync();
+        var outcomes = new AppendOutcome[count];
+        while (await reader.ReadAsync())
+        {
+            var index = (int)reader.GetInt64(0) - 1;
+            var created = reader.GetBoolean(1);
+            var seq = reader.GetInt64(2);
+            var draft = messages[index];
+            outcomes[index] = created
+                ? new AppendOutcome(
+                    new ChatMessage(conversationId, seq, draft.SenderId, draft.ClientMessageId, draft.Text, draft.CreatedAt, null, null, null, draft.ReplyToSeq, draft.Mentions, []),
+                    Created: true)
+                : new AppendOutcome(
+                    new ChatMessage(
+                        conversationId,
+                        seq,
+                        draft.SenderId,
+                        draft.ClientMessageId,
+                        reader.GetString(3),
+                        reader.GetFieldValue<DateTimeOffset>(4),
+                        NullableTime(reader, 5),
+                        NullableTime(reader, 6),
+                        reader.IsDBNull(7) ? null : reader.GetString(7),
+                        reader.IsDBNull(8) ? null : reader.GetInt64(8),
+                        [.. reader.GetFieldValue<string[]>(9)],
+                        []),
+                    Created: false);
+        }
+
+        if (outcomes.Any(o => o is null))
+        {
+            throw new InvalidOperationException($"The append to {conversationId} returned fewer outcomes than messages.");
+        }
+
+        return outcomes;
+    }
+
+    public async Task<(IReadOnlyList<ChatMessage> Messages, bool HasMore)> ReadPageAsync(string conversationId, HistoryQuery query, string viewerId)
+    {
+        // One more row than asked tells whether more exist in the direction of the query.
+        var (filter, order) = query switch
+        {
+            { BeforeSeq: { } } => ("seq < $3", "DESC"),
+            { AfterSeq: { } } => ("seq > $3", "ASC"),
+            _ => ("seq <= $3", "DESC"),
+        };
+        var anchor = query.BeforeSeq ?? query.AfterSeq ?? long.MaxValue;
+        var sql = $"""
+            SELECT {MessageColumns}
+            FROM (SELECT * FROM chat_messages WHERE conversation_id = $1 AND {filter} ORDER BY seq {order} LIMIT $4) m
+            {ReactionsJoin}
+            ORDER BY m.seq
+            """;
+        await using var command = database.Command(sql, conversationId, viewerId, anchor, query.Limit + 1);
+        var rows = await ReadMessagesAsync(command, conversationId);
+        var hasMore = rows.Count > query.Limit;
+        if (hasMore)
+        {
+            // Descending queries over-fetched the oldest row; ascending ones the newest.
+            rows.RemoveAt(query.AfterSeq is null ? 0 : rows.Count - 1);
+        }
+
+        return (rows, hasMore);
+    }
+
+    public async Task<ChatMessage?> GetAsync(string conversationId, long seq, string viewerId)
+    {
+        var sql = $"""
+            SELECT {MessageColumns}
+            FROM (SELECT * FROM chat_messages WHERE conversation_id = $1 AND seq = $3) m
+            {ReactionsJoin}
+            """;
+        await using var command = database.Command(sql, conversationId, viewerId, seq);
+        var rows = await ReadMessagesAsync(command, conversationId);
+        return rows.Count == 0 ? null : rows[0];
+    }
+
+    public async Task<ChangeOutcome> EditAsync(string conversationId, long seq, string authorId, string text, DateTimeOffset at)
+    {
+        // FOR UPDATE makes "old" the latest committed text even if another writer got there first.
+        var changed = await database.ScalarAsync<long>("""
+            WITH old AS (
+                SELECT body FROM chat_messages
+                WHERE conversation_id = $1 AND seq = $2 AND sender_id = $3 AND deleted_at IS NULL
+                FOR UPDATE
+            ),
+            upd AS (
+                UPDATE chat_messages SET body = $4, edited_at = $5
+                WHERE conversation_id = $1 AND seq = $2 AND sender_id = $3 AND deleted_at IS NULL
+                RETURNING seq
+            ),
+            rev AS (
+                INSERT INTO chat_message_revisions (conversation_id, seq, kind, previous_body, revised_by, revised_at)
+                SELECT $1, $2, 1, old.body, $3, $5 FROM old, upd
+            )
+            SELECT count(*) FROM upd
+            """, conversationId, seq, authorId, text, at);
+        return changed > 0 ? ChangeOutcome.Changed : await ClassifyMissAsync(conversationId, seq);
+    }
+
+    public async Task<ChangeOutcome> DeleteAsync(string conversationId, long seq, string actorId, DateTimeOffset at, AuditEntry? audit)
+    {
+        const string sql = """
+            WITH old AS (
+                SELECT body FROM chat_messages WHERE conversation_id = $1 AND seq = $2 AND deleted_at IS NULL FOR UPDATE
+            ),
+            upd AS (
+                UPDATE chat_messages SET body = '', mentions = '{}', deleted_at = $4, deleted_by = $3
+                WHERE conversation_id = $1 AND seq = $2 AND deleted_at IS NULL
+                RETURNING seq
+            ),
+            rev AS (
+                INSERT INTO chat_message_revisions (conversation_id, seq, kind, previous_body, revised_by, revised_at)
+                SELECT $1, $2, 2, old.body, $3, $4 FROM old, upd
+            ),
+            reactions AS (
+                DELETE FROM chat_message_reactions WHERE conversation_id = $1 AND seq = $2 AND EXISTS (SELECT 1 FROM upd)
+            )
+            SELECT count(*) FROM upd
+            """;
+        var changed = await database.InTransactionAsync(async (connection, transaction) =>
+        {
+            await using var command = database.Command(connection, transaction, sql, conversationId, seq, actorId, at);
+            var count = (long)(await command.ExecuteScalarAsync())!;
+            if (count > 0 && audit is not null)
+            {
+                await auditLog.WriteAsync(connection, transaction, audit);
+            }
+
+            return count;
+        });
+        return changed > 0 ? ChangeOutcome.Changed : await ClassifyMissAsync(conversationId, seq);
+    }
+
+    public async Task<ToggleOutcome> ToggleReactionAsync(string conversationId, long seq, string userId, string emoji, DateTimeOffset at)
+    {
+        // Statement snapshots do not see their own changes, so the new count is computed from the old one.
+        await using var command = database.Command("""
+            WITH target AS (
+                SELECT 1 FROM chat_messages WHERE conversation_id = $1 AND seq = $2 AND deleted_at IS NULL
+            ),
+            del AS (
+                DELETE FROM chat_message_reactions
+                WHERE conversation_id = $1 AND seq = $2 AND emoji = $3 AND user_id = $4 AND EXISTS (SELECT 1 FROM target)
+                RETURNING 1
+            ),
+            ins AS (
+                INSERT INTO chat_message_reactions (conversation_id, seq, emoji, user_id, created_at)
+                SELECT $1, $2, $3, $4, $5
+                WHERE EXISTS (SELECT 1 FROM target) AND NOT EXISTS (SELECT 1 FROM del)
+                ON CONFLICT DO NOTHING
+                RETURNING 1
+            )
+            SELECT EXISTS (SELECT 1 FROM target),
+                   EXISTS (SELECT 1 FROM ins),
+                   ((SELECT count(*) FROM chat_message_reactions WHERE conversation_id = $1 AND seq = $2 AND emoji = $3)
+                     + (SELECT count(*) FROM ins) - (SELECT count(*) FROM del))::int
+            """, conversationId, seq, emoji, userId, at);
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        var found = reader.GetBoolean(0);
+        var added = reader.GetBoolean(1);
+        var count = reader.GetInt32(2);
+        await reader.DisposeAsync();
+        return found
+            ? new ToggleOutcome(ChangeOutcome.Changed, added, count)
+            : new ToggleOutcome(await ClassifyMissAsync(conversationId, seq), false, 0);
+    }
+
+    public async Task<IReadOnlyList<MessageRevision>> GetRevisionsAsync(string conversationId, long seq)
+    {
+        await using var command = database.Command("""
+            SELECT previous_body, revised_by, revised_at FROM chat_message_revisions
+            WHERE conversation_id = $1 AND seq = $2 AND kind = 1
+            ORDER BY revision_id
+            """, conversationId, seq);
+        await using var reader = await command.ExecuteReaderAsync();
+        var revisions = new List<MessageRevision>();
+        while (await reader.ReadAsync())
+        {
+            revisions.Add(new MessageRevision(seq, reader.GetString(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2)));
+        }
+
+        return revisions;
+    }
+
+    public async Task<long> MarkReadAsync(string userId, string conversationId, long seq, DateTimeOffset at) =>
+        await database.ScalarAsync<long>("""
+            INSERT INTO chat_read_positions (user_id, conversation_id, last_read_seq, updated_at) VALUES ($1, $2, $3, $4)
+            ON CONFLICT (user_id, conversation_id) DO UPDATE
+                SET last_read_seq = GREATEST(chat_read_positions.last_read_seq, EXCLUDED.last_read_seq), updated_at = EXCLUDED.updated_at
+            RETURNING last_read_seq
+            """, userId, conversationId, seq, at);
+
+    private async Task<ChangeOutcome> ClassifyMissAsync(string conversationId, long seq)
+    {
+        var deleted = await database.ScalarAsync<bool?>(
+            "SELECT deleted_at IS NOT NULL FROM chat_messages WHERE conversation_id = $1 AND seq = $2", conversationId, seq);
+        return deleted switch
+        {
+            null => ChangeOutcome.NotFound,
+            true => ChangeOutcome.Deleted,
+            false => ChangeOutcome.NotAuthor,
+        };
+    }
+
+    private static async Task<List<ChatMessage>> ReadMessagesAsync(NpgsqlCommand command, string conversationId)
+    {
+        await using var reader = await command.ExecuteReaderAsync();
+        var messages = new List<ChatMessage>();
+        while (await reader.ReadAsync())
+        {
+            var reactions = ImmutableArray<ReactionSummary>.Empty;
+            if (!reader.IsDBNull(10))
+            {
+                var emojis = reader.GetFieldValue<string[]>(10);
+                var counts = reader.GetFieldValue<int[]>(11);
+                var mine = reader.GetFieldValue<bool[]>(12);
+                var builder = ImmutableArray.CreateBuilder<ReactionSummary>(emojis.Length);
+                for (var i = 0; i < emojis.Length; i++)
+                {
+                    builder.Add(new ReactionSummary(emojis[i], counts[i], mine[i]));
+                }
+
+                reactions = builder.MoveToImmutable();
+            }
+
+            messages.Add(new ChatMessage(
+                conversationId,
+                reader.GetInt64(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                reader.GetString(3),
+                reader.GetFieldValue<DateTimeOffset>(4),
+                NullableTime(reader, 5),
+                NullableTime(reader, 6),
+                reader.IsDBNull(7) ? null : reader.GetString(7),
+                reader.IsDBNull(8) ? null : reader.GetInt64(8),
+                [.. reader.GetFieldValue<string[]>(9)],
+                reactions));
+        }
+
+        return messages;
+    }
+
+    private static DateTimeOffset? NullableTime(NpgsqlDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<DateTimeOffset>(ordinal);
+}
