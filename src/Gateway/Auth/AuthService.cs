@@ -41,7 +41,7 @@ internal sealed partial class AuthService(
             return AuthOutcome.Throttled(reservation.RetryAfter!.Value);
         }
 
-        var account = new Account(Guid.NewGuid(), request.Username!, IsGuest: false, timeProvider.GetUtcNow());
+        var account = new Account(Guid.NewGuid(), request.Username!, IsGuest: false, Now());
         if (!await accounts.TryCreateAsync(account, hasher.Hash(request.Password!), cancellationToken))
         {
             return AuthOutcome.Fail(ErrorCodes.AuthUsernameTaken, $"The username '{account.Username}' is taken (usernames are compared ignoring case).");
@@ -118,7 +118,7 @@ internal sealed partial class AuthService(
 
         for (var attempt = 0; attempt < GuestNameAttempts; attempt++)
         {
-            var account = new Account(Guid.NewGuid(), GuestNames.Generate(), IsGuest: true, timeProvider.GetUtcNow());
+            var account = new Account(Guid.NewGuid(), GuestNames.Generate(), IsGuest: true, Now());
             if (await accounts.TryCreateAsync(account, passwordHash: null, cancellationToken))
             {
                 LogGuestCreated(logger, account.UserId, account.Username);
@@ -144,7 +144,7 @@ internal sealed partial class AuthService(
         }
 
         var (newToken, newHash) = RefreshTokens.Create(sessionId);
-        var now = timeProvider.GetUtcNow();
+        var now = Now();
         var outcome = await sessions.RotateRefreshTokenAsync(sessionId, presentedHash, newHash, now, _auth.AccessTokenLifetime, cancellationToken);
         switch (outcome)
         {
@@ -170,7 +170,7 @@ internal sealed partial class AuthService(
 
     private async Task<TokenResponse> StartSessionAsync(Account account, TimeSpan lifetime, ClientInfo client, CancellationToken cancellationToken)
     {
-        var now = timeProvider.GetUtcNow();
+        var now = Now();
         var sessionId = Guid.NewGuid();
         var (refreshToken, refreshHash) = RefreshTokens.Create(sessionId);
         var expiresAt = now + lifetime;
@@ -192,6 +192,16 @@ internal sealed partial class AuthService(
             refreshToken,
             sessionExpiresAt,
             new UserSummary(account.UserId, account.Username, account.IsGuest));
+
+    /// <summary>
+    /// The current time at PostgreSQL's microsecond precision, so that a timestamp returned now
+    /// equals the same timestamp read back from the database later.
+    /// </summary>
+    private DateTimeOffset Now()
+    {
+        var now = timeProvider.GetUtcNow();
+        return now.AddTicks(-(now.Ticks % (TimeSpan.TicksPerMillisecond / 1000)));
+    }
 
     private ThrottleKey SignupKey(ClientInfo client) => new(ThrottleKey.SignupScope, client.Address, _throttle.MaxSignupsPerAddress);
 

@@ -50,9 +50,10 @@ internal sealed class LoginThrottle(NpgsqlDataSource dataSource, IOptions<LoginT
             count.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now - _window });
             count.Parameters.Add(new NpgsqlParameter<long> { TypedValue = ids[i] });
             count.Parameters.Add(new NpgsqlParameter<int> { TypedValue = keys[i].Limit - 1 });
-            if (await count.ExecuteScalarAsync(cancellationToken) is DateTimeOffset oldestCounted)
+            await using var reader = await count.ExecuteReaderAsync(cancellationToken);
+            if (await reader.ReadAsync(cancellationToken))
             {
-                var wait = oldestCounted + _window - now;
+                var wait = reader.GetFieldValue<DateTimeOffset>(0) + _window - now;
                 retryAfter = retryAfter is { } known && known > wait ? known : wait;
             }
         }

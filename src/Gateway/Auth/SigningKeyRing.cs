@@ -37,10 +37,10 @@ internal sealed partial class SigningKeyRing
     /// First load at start-up: rotates if needed, and fails if any stored key cannot be decrypted,
     /// so a replica configured with another replica's wrong secret never starts.
     /// </summary>
-    public Task InitializeAsync(CancellationToken cancellationToken) => ReloadAsync(rotate: true, strict: true, cancellationToken);
+    public Task InitializeAsync(CancellationToken cancellationToken) => ReloadAsync(rotate: true, strict: true, skipIfReloadedWithin: null, cancellationToken);
 
     /// <summary>Periodic reload and rotation.</summary>
-    public Task RefreshAsync(CancellationToken cancellationToken) => ReloadAsync(rotate: true, strict: false, cancellationToken);
+    public Task RefreshAsync(CancellationToken cancellationToken) => ReloadAsync(rotate: true, strict: false, skipIfReloadedWithin: null, cancellationToken);
 
     /// <summary>The key to sign a new token with now.</summary>
     /// <exception cref="SigningKeyUnavailableException">No key can sign, even after a reload.</exception>
@@ -53,7 +53,7 @@ internal sealed partial class SigningKeyRing
 
         // The current key's signing period ended before the periodic refresh rotated it (e.g. the
         // database was unreachable meanwhile): rotate now.
-        await ReloadAsync(rotate: true, strict: false, cancellationToken);
+        await ReloadAsync(rotate: true, strict: false, skipIfReloadedWithin: null, cancellationToken);
         return FindSigningKey() ?? throw new SigningKeyUnavailableException("No signing key is active.");
     }
 
@@ -71,7 +71,7 @@ internal sealed partial class SigningKeyRing
             return null;
         }
 
-        await ReloadAsync(rotate: false, strict: false, cancellationToken, skipIfReloadedWithin: MinimumReloadInterval);
+        await ReloadAsync(rotate: false, strict: false, skipIfReloadedWithin: MinimumReloadInterval, cancellationToken);
         return _keys is { } reloaded && reloaded.TryGetValue(keyId, out var found) && found.CanVerifyAt(now) ? found : null;
     }
 
@@ -90,7 +90,7 @@ internal sealed partial class SigningKeyRing
         return newest;
     }
 
-    private async Task ReloadAsync(bool rotate, bool strict, CancellationToken cancellationToken, TimeSpan? skipIfReloadedWithin = null)
+    private async Task ReloadAsync(bool rotate, bool strict, TimeSpan? skipIfReloadedWithin, CancellationToken cancellationToken)
     {
         await _reloadLock.WaitAsync(cancellationToken);
         try

@@ -64,9 +64,10 @@ public static class ErrorCatalog
     public static IEnumerable<ErrorDescriptor> All => Entries.Values;
 
     /// <summary>
-    /// The descriptor for <paramref name="code"/>. Uncatalogued codes are classified by suffix:
-    /// <c>.not_found</c> 404, <c>.forbidden</c> 403, <c>.rate_limited</c>/<c>.throttled</c> 429,
-    /// <c>.taken</c>/<c>.exists</c>/<c>.conflict</c> 409, <c>.too_large</c> 413, anything else 400
+    /// The descriptor for <paramref name="code"/>. Uncatalogued codes are classified by how their
+    /// reason (the part after the last dot) ends: <c>not_found</c> 404, <c>forbidden</c> 403,
+    /// <c>rate_limited</c>/<c>throttled</c> 429, <c>taken</c>/<c>exists</c>/<c>conflict</c> 409,
+    /// <c>too_large</c> 413, anything else 400
     /// (a domain refusal is the caller's problem, never the server's).
     /// </summary>
     public static ErrorDescriptor Describe(string code)
@@ -77,13 +78,15 @@ public static class ErrorCatalog
             return descriptor;
         }
 
-        var status = code switch
+        // The part after the last dot names the reason: "name_taken" in "room.name_taken".
+        var reason = code[(code.LastIndexOf('.') + 1)..];
+        var status = reason switch
         {
-            _ when code.EndsWith(".not_found", StringComparison.Ordinal) => 404,
-            _ when code.EndsWith(".forbidden", StringComparison.Ordinal) => 403,
-            _ when code.EndsWith(".rate_limited", StringComparison.Ordinal) || code.EndsWith(".throttled", StringComparison.Ordinal) => 429,
-            _ when code.EndsWith(".taken", StringComparison.Ordinal) || code.EndsWith(".exists", StringComparison.Ordinal) || code.EndsWith(".conflict", StringComparison.Ordinal) => 409,
-            _ when code.EndsWith(".too_large", StringComparison.Ordinal) => 413,
+            _ when reason.EndsWith("not_found", StringComparison.Ordinal) => 404,
+            _ when reason.EndsWith("forbidden", StringComparison.Ordinal) => 403,
+            _ when reason.EndsWith("rate_limited", StringComparison.Ordinal) || reason.EndsWith("throttled", StringComparison.Ordinal) => 429,
+            _ when reason.EndsWith("taken", StringComparison.Ordinal) || reason.EndsWith("exists", StringComparison.Ordinal) || reason.EndsWith("conflict", StringComparison.Ordinal) => 409,
+            _ when reason.EndsWith("too_large", StringComparison.Ordinal) => 413,
             _ => 400,
         };
         return new ErrorDescriptor(code, status, "The request was refused.");

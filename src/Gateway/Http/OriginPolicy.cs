@@ -63,9 +63,8 @@ internal sealed class OriginPolicy
             return false;
         }
 
-        normalized = uri.IsDefaultPort
-            ? $"{uri.Scheme}://{uri.IdnHost}"
-            : $"{uri.Scheme}://{uri.IdnHost}:{uri.Port}";
+        var host = uri.HostNameType == UriHostNameType.IPv6 ? $"[{uri.IdnHost.Trim('[', ']')}]" : uri.IdnHost;
+        normalized = uri.IsDefaultPort ? $"{uri.Scheme}://{host}" : $"{uri.Scheme}://{host}:{uri.Port}";
         normalized = normalized.ToLowerInvariant();
         return true;
     }

@@ -1,0 +1,65 @@
+using System.Diagnostics;
+
+namespace OrleansChat.Gateway.Tests.Infrastructure;
+
+/// <summary>Waits on conditions, never on fixed sleeps; a timeout says what was expected.</summary>
+public static class Wait
+{
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
+
+    public static async Task Until(Func<bool> condition, string expectation, TimeSpan? timeout = null)
+    {
+        var limit = timeout ?? DefaultTimeout;
+        var watch = Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (watch.Elapsed > limit)
+            {
+                throw new TimeoutException($"Timed out after {limit.TotalSeconds:0.#} s waiting until {expectation}.");
+            }
+
+            // Polls yield the thread between checks; the wait ends as soon as the condition holds.
+            await Task.Delay(5);
+        }
+    }
+
+    public static async Task Until(Func<Task<bool>> condition, string expectation, TimeSpan? timeout = null)
+    {
+        var limit = timeout ?? DefaultTimeout;
+        var watch = Stopwatch.StartNew();
+        while (!await condition())
+        {
+            if (watch.Elapsed > limit)
+            {
+                throw new TimeoutException($"Timed out after {limit.TotalSeconds:0.#} s waiting until {expectation}.");
+            }
+
+            await Task.Delay(5);
+        }
+    }
+
+    /// <summary>Awaits a task with a timeout that names what was awaited.</summary>
+    public static async Task<T> For<T>(Task<T> task, string what, TimeSpan? timeout = null)
+    {
+        try
+        {
+            return await task.WaitAsync(timeout ?? DefaultTimeout);
+        }
+        catch (TimeoutException) when (!task.IsCompleted)
+        {
+            throw new TimeoutException($"Timed out waiting for {what}.");
+        }
+    }
+
+    public static async Task For(Task task, string what, TimeSpan? timeout = null)
+    {
+        try
+        {
+            await task.WaitAsync(timeout ?? DefaultTimeout);
+        }
+        catch (TimeoutException) when (!task.IsCompleted)
+        {
+            throw new TimeoutException($"Timed out waiting for {what}.");
+        }
+    }
+}
