@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using OrleansChat.Gateway.Api;
 using OrleansChat.Gateway.Auth;
 using OrleansChat.Gateway.Hosting;
 using OrleansChat.Gateway.Http;
@@ -37,6 +38,7 @@ internal static class GatewayApp
         }
 
         builder.Services.AddGateway(connectionString);
+        builder.Services.AddGatewayChat(builder.Configuration);
 
         var app = builder.Build();
         UsePipeline(app);
@@ -77,6 +79,7 @@ internal static class GatewayApp
         app.MapOpenApi();
         app.MapHealthEndpoints();
         app.MapAuthEndpoints();
+        app.MapChatApi();
         app.MapChatHubPlaceholder();
     }
 }

@@ -1,0 +1,34 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OrleansChat.Gateway.Accounts;
+using OrleansChat.Gateway.Api;
+using OrleansChat.Gateway.Cluster;
+using OrleansChat.Gateway.Http;
+using OrleansChat.Gateway.Messages;
+using OrleansChat.Grains;
+using OrleansChat.Runtime.Hosting;
+
+namespace OrleansChat.Gateway.Hosting;
+
+/// <summary>Registers the gateway's chat side: the cluster client, the REST API's services, the hub and uploads.</summary>
+internal static class GatewayChatServices
+{
+    /// <summary>Configuration key of the cluster id the gateway joins as a client (the silos' <c>Cluster:ClusterId</c>).</summary>
+    public const string ClusterIdKey = "Cluster:ClusterId";
+
+    public static void AddGatewayChat(this IServiceCollection services, IConfiguration configuration)
+    {
+        var clusterId = configuration[ClusterIdKey] is { Length: > 0 } configured ? configured : "orleanschat";
+        services.AddClusterClient([GrainsAssembly.Assembly], o => o.ClusterId = clusterId);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IReadinessCheck, ClusterReadinessCheck>());
+
+        services.AddSingleton<GatewayNode>();
+        services.AddSingleton<ChatGrains>();
+        services.AddSingleton<ChatUserRegistry>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAccountCreatedHandler, ChatAccountRegistration>());
+        services.AddSingleton<ChatApiFilter>();
+
+        services.AddSingleton<UserNameCache>();
+        services.AddSingleton<ReactionReader>();
+        services.AddSingleton<MessageViewFactory>();
+    }
+}
