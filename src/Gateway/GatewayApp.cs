@@ -80,6 +80,6 @@ internal static class GatewayApp
         app.MapHealthEndpoints();
         app.MapAuthEndpoints();
         app.MapChatApi();
-        app.MapChatHubPlaceholder();
+        app.MapChatHub();
     }
 }

@@ -3,6 +3,7 @@ using OrleansChat.Gateway.Accounts;
 using OrleansChat.Gateway.Api;
 using OrleansChat.Gateway.Cluster;
 using OrleansChat.Gateway.Http;
+using OrleansChat.Gateway.Hubs;
 using OrleansChat.Gateway.Messages;
 using OrleansChat.Grains;
 using OrleansChat.Runtime.Hosting;
@@ -30,5 +31,6 @@ internal static class GatewayChatServices
         services.AddSingleton<UserNameCache>();
         services.AddSingleton<ReactionReader>();
         services.AddSingleton<MessageViewFactory>();
+        services.AddChatHub();
     }
 }
