@@ -88,11 +88,25 @@ public sealed class HubClient : IAsyncDisposable
         return found!;
     }
 
-    /// <summary>Waits for the hub error of an invocation; returns its message (<c>[code] text</c>).</summary>
+    /// <summary>
+    /// Waits for the hub error of an invocation; returns its <c>[code] text</c> part. SignalR puts
+    /// "An unexpected error occurred invoking 'X' on the server. HubException: " before the
+    /// server's message; clients find the code after it.
+    /// </summary>
     public static async Task<string> HubErrorAsync(Task invocation)
     {
         var error = await Assert.ThrowsAsync<HubException>(() => Wait.For(invocation, "a refused invocation"));
-        return error.Message;
+        const string Marker = "HubException: ";
+        var at = error.Message.IndexOf(Marker, StringComparison.Ordinal);
+        return at < 0 ? error.Message : error.Message[(at + Marker.Length)..];
+    }
+
+    /// <summary>The stable code of a refused invocation, e.g. <c>room.not_member</c>.</summary>
+    public static async Task<string> HubErrorCodeAsync(Task invocation)
+    {
+        var message = await HubErrorAsync(invocation);
+        Assert.StartsWith("[", message);
+        return message[1..message.IndexOf(']', StringComparison.Ordinal)];
     }
 
     public async ValueTask DisposeAsync() => await Connection.DisposeAsync();

@@ -19,7 +19,11 @@ internal sealed partial class PresenceReporter(
     ILogger<PresenceReporter> logger) : BackgroundService
 {
     private readonly Dictionary<string, UserConnections> _users = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _lastReported = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
+
+    /// <summary>The connection count last reported for <paramref name="userId"/> (diagnostics and tests).</summary>
+    public int? LastReported(string userId) => _lastReported.TryGetValue(userId, out var count) ? count : null;
 
     public void Opened(ChatIdentity who) => Change(who, +1);
 
@@ -82,6 +86,7 @@ internal sealed partial class PresenceReporter(
             }
 
             await GrainCaller.As(user.Identity, () => grains.GetGrain<IUserGrain>(user.Identity.UserId).ReportPresence(node.Id, count, 0));
+            _lastReported[user.Identity.UserId] = count;
             if (count == 0)
             {
                 lock (_lock)
