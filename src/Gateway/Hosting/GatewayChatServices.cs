@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OrleansChat.Gateway.Accounts;
 using OrleansChat.Gateway.Api;
@@ -32,5 +33,10 @@ internal static class GatewayChatServices
         services.AddSingleton<ReactionReader>();
         services.AddSingleton<MessageViewFactory>();
         services.AddChatHub();
+
+        // ASP.NET Core writes JSON with relaxed escaping by default. Responses carry user text, so
+        // HTML-significant characters (< > & ' +) are escaped as \uXXXX: the JSON means the same,
+        // but no sniffer or mistaken text/html rendering can ever see markup in it.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.Default);
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using OrleansChat.Gateway.Api.Contracts;
 using OrleansChat.Gateway.Tests.Infrastructure;
 
 namespace OrleansChat.Gateway.Tests.Hubs;
@@ -84,7 +85,7 @@ public sealed class HubMessagingTests(ChatCluster cluster)
         var first = await hub.SendAsync(room.ConversationId, clientId, "only once");
         var again = await hub.SendAsync(room.ConversationId, clientId, "only once");
         using var viaRest = await alice.PostMessageAsync($"/api/rooms/{room.RoomId}/messages", "only once", clientId);
-        var restBody = await ChatUser.ReadAsync<Api.Contracts.PostMessageResponse>(viaRest, HttpStatusCode.OK);
+        var restBody = await ChatUser.ReadAsync<PostMessageResponse>(viaRest, HttpStatusCode.OK);
 
         Assert.Equal(first.Seq, again.Seq);
         Assert.Equal(first.MessageId, again.MessageId);
