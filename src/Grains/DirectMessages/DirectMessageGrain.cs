@@ -21,7 +21,7 @@ internal sealed partial class DirectMessageGrain : Grain, IDirectMessageGrain, I
 {
     private const int PreviewLength = 140;
     private readonly DirectThreadStore _threads;
-    private readonly UserStore _users;
+    private readonly RelationshipStore _relationships;
     private readonly ConversationServices _services;
     private readonly ILogger<DirectMessageGrain> _logger;
     private readonly string _key;
@@ -31,10 +31,10 @@ internal sealed partial class DirectMessageGrain : Grain, IDirectMessageGrain, I
     private DateTimeOffset? _createdAt;
     private bool? _blocked;
 
-    public DirectMessageGrain(DirectThreadStore threads, UserStore users, ConversationServices services, ILogger<DirectMessageGrain> logger)
+    public DirectMessageGrain(DirectThreadStore threads, RelationshipStore relationships, ConversationServices services, ILogger<DirectMessageGrain> logger)
     {
         _threads = threads;
-        _users = users;
+        _relationships = relationships;
         _services = services;
         _logger = logger;
         _key = GetPrimaryKeyString();
@@ -177,7 +177,7 @@ internal sealed partial class DirectMessageGrain : Grain, IDirectMessageGrain, I
         return (caller, caller.UserId == _userA ? _userB! : _userA!);
     }
 
-    private async Task<bool> IsBlockedAsync() => _blocked ??= await _users.IsBlockedEitherWayAsync(_userA!, _userB!);
+    private async Task<bool> IsBlockedAsync() => _blocked ??= await _relationships.IsBlockedEitherWayAsync(_userA!, _userB!);
 
     private async Task ThrowIfBlockedAsync()
     {

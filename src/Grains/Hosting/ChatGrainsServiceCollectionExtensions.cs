@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using OrleansChat.Grains.Diagnostics;
 using OrleansChat.Grains.DirectMessages;
 using OrleansChat.Grains.Messages;
 using OrleansChat.Grains.Moderation;
@@ -45,11 +46,15 @@ public static class ChatGrainsServiceCollectionExtensions
             }
         });
 
+        services.AddMetrics();
+        services.TryAddSingleton<ChatMetrics>();
         services.TryAddSingleton<ChatDatabase>();
         services.TryAddSingleton<AuditLog>();
         services.TryAddSingleton<IMessageStore, PostgresMessageStore>();
         services.TryAddSingleton<RoomStore>();
         services.TryAddSingleton<UserStore>();
+        services.TryAddSingleton<RelationshipStore>();
+        services.TryAddSingleton<GameInviteStore>();
         services.TryAddSingleton<NotificationStore>();
         services.TryAddSingleton<DirectThreadStore>();
         services.TryAddSingleton<WordFilter>();

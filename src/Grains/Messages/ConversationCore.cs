@@ -29,14 +29,14 @@ internal sealed class ConversationCore
         ConversationId = conversationId;
         _services = services;
         var options = services.Options;
-        _observers = new ObserverSet<IConversationObserver>(conversationId, services.TimeProvider, options.SubscriptionLifetime, options.MaxPendingDeliveries, logger);
+        _observers = new ObserverSet<IConversationObserver>(conversationId, services.TimeProvider, options.SubscriptionLifetime, options.MaxPendingDeliveries, services.Metrics, logger);
         _rateLimiter = new TokenBucketLimiter(options.RateLimit.PermitLimit, options.RateLimit.Window, options.RateLimit.Burst);
         _spam = new SpamDetector(options.Spam);
         Log = new MessageLog(conversationId, services.Store, options.MaxBatchSize, options.RecentMessageCacheSize, message =>
         {
             _observers.Publish(new MessagePostedEvent(message), static (o, e) => o.OnMessagePosted(e));
             onPosted(message);
-        }, logger);
+        }, services.Metrics, logger);
     }
 
     public string ConversationId { get; }

@@ -1,11 +1,12 @@
 using Microsoft.Extensions.Options;
+using OrleansChat.Grains.Diagnostics;
 using OrleansChat.Grains.Hosting;
 using OrleansChat.Grains.Moderation;
 
 namespace OrleansChat.Grains.Messages;
 
 /// <summary>What every conversation activation needs, resolved once per silo.</summary>
-internal sealed class ConversationServices(IMessageStore store, WordFilter wordFilter, IOptions<ChatOptions> options, TimeProvider timeProvider)
+internal sealed class ConversationServices(IMessageStore store, WordFilter wordFilter, IOptions<ChatOptions> options, TimeProvider timeProvider, ChatMetrics metrics)
 {
     public IMessageStore Store { get; } = store;
 
@@ -14,4 +15,6 @@ internal sealed class ConversationServices(IMessageStore store, WordFilter wordF
     public ChatOptions Options { get; } = options.Value;
 
     public TimeProvider TimeProvider { get; } = timeProvider;
+
+    public ChatMetrics Metrics { get; } = metrics;
 }

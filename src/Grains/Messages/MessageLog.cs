@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using OrleansChat.Grains.Diagnostics;
 using OrleansChat.Grains.Errors;
 using OrleansChat.Grains.Storage;
 
@@ -24,6 +25,7 @@ internal sealed partial class MessageLog(
     int maxBatchSize,
     int recentCapacity,
     Action<ChatMessage> onCommitted,
+    ChatMetrics metrics,
     ILogger logger)
 {
     private const int MaxAttempts = 3;
@@ -124,6 +126,7 @@ internal sealed partial class MessageLog(
         catch (Exception ex)
         {
             LogAppendFailed(logger, ex, conversationId, batch.Count);
+            metrics.AppendFailed();
             var error = ex as ChatException ?? ChatErrors.StorageUnavailable(ex);
             foreach (var pending in batch)
             {
@@ -135,6 +138,7 @@ internal sealed partial class MessageLog(
         }
 
         _appends++;
+        metrics.Appended(batch.Count, outcomes.Count(o => o.Created));
         for (var i = 0; i < batch.Count; i++)
         {
             var outcome = outcomes[i];

@@ -164,21 +164,18 @@ internal sealed class PostgresMessageStore(ChatDatabase database, AuditLog audit
 
     public async Task<ChangeOutcome> EditAsync(string conversationId, long seq, string authorId, string text, DateTimeOffset at)
     {
-        // FOR UPDATE makes "old" the latest committed text even if another writer got there first.
+        // The joined subquery reads the row as it was before this statement, so RETURNING can hand the
+        // previous text to the revision insert in the same round trip.
         var changed = await database.ScalarAsync<long>("""
-            WITH old AS (
-                SELECT body FROM chat_messages
-                WHERE conversation_id = $1 AND seq = $2 AND sender_id = $3 AND deleted_at IS NULL
-                FOR UPDATE
-            ),
-            upd AS (
-                UPDATE chat_messages SET body = $4, edited_at = $5
-                WHERE conversation_id = $1 AND seq = $2 AND sender_id = $3 AND deleted_at IS NULL
-                RETURNING seq
+            WITH upd AS (
+                UPDATE chat_messages m SET body = $4, edited_at = $5
+                FROM (SELECT body FROM chat_messages WHERE conversation_id = $1 AND seq = $2) old
+                WHERE m.conversation_id = $1 AND m.seq = $2 AND m.sender_id = $3 AND m.deleted_at IS NULL
+                RETURNING old.body AS previous
             ),
             rev AS (
                 INSERT INTO chat_message_revisions (conversation_id, seq, kind, previous_body, revised_by, revised_at)
-                SELECT $1, $2, 1, old.body, $3, $5 FROM old, upd
+                SELECT $1, $2, 1, previous, $3, $5 FROM upd
             )
             SELECT count(*) FROM upd
             """, conversationId, seq, authorId, text, at);
@@ -188,17 +185,15 @@ internal sealed class PostgresMessageStore(ChatDatabase database, AuditLog audit
     public async Task<ChangeOutcome> DeleteAsync(string conversationId, long seq, string actorId, DateTimeOffset at, AuditEntry? audit)
     {
         const string sql = """
-            WITH old AS (
-                SELECT body FROM chat_messages WHERE conversation_id = $1 AND seq = $2 AND deleted_at IS NULL FOR UPDATE
-            ),
-            upd AS (
-                UPDATE chat_messages SET body = '', mentions = '{}', deleted_at = $4, deleted_by = $3
-                WHERE conversation_id = $1 AND seq = $2 AND deleted_at IS NULL
-                RETURNING seq
+            WITH upd AS (
+                UPDATE chat_messages m SET body = '', mentions = '{}', deleted_at = $4, deleted_by = $3
+                FROM (SELECT body FROM chat_messages WHERE conversation_id = $1 AND seq = $2) old
+                WHERE m.conversation_id = $1 AND m.seq = $2 AND m.deleted_at IS NULL
+                RETURNING old.body AS previous
             ),
             rev AS (
                 INSERT INTO chat_message_revisions (conversation_id, seq, kind, previous_body, revised_by, revised_at)
-                SELECT $1, $2, 2, old.body, $3, $4 FROM old, upd
+                SELECT $1, $2, 2, previous, $3, $4 FROM upd
             ),
             reactions AS (
                 DELETE FROM chat_message_reactions WHERE conversation_id = $1 AND seq = $2 AND EXISTS (SELECT 1 FROM upd)

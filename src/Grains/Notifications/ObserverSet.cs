@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using OrleansChat.Grains.Diagnostics;
 using OrleansChat.Runtime;
 
 namespace OrleansChat.Grains.Notifications;
@@ -10,7 +11,7 @@ namespace OrleansChat.Grains.Notifications;
 /// whose call fails, or that falls <c>maxPending</c> events behind, is dropped and logged: it must
 /// subscribe again (and catch up from history). Not thread-safe: used only on its grain's turns.
 /// </summary>
-internal sealed partial class ObserverSet<TObserver>(string owner, TimeProvider timeProvider, TimeSpan lifetime, int maxPending, ILogger logger)
+internal sealed partial class ObserverSet<TObserver>(string owner, TimeProvider timeProvider, TimeSpan lifetime, int maxPending, ChatMetrics metrics, ILogger logger)
     where TObserver : class, IAddressable
 {
     private readonly Dictionary<TObserver, Subscriber> _subscribers = [];
@@ -63,6 +64,7 @@ internal sealed partial class ObserverSet<TObserver>(string owner, TimeProvider 
             if (subscriber.Pending.Count >= maxPending)
             {
                 LogOverflow(logger, owner, observer, maxPending);
+                metrics.ObserverDropped("overflow");
                 _subscribers.Remove(observer);
                 continue;
             }
@@ -89,6 +91,7 @@ internal sealed partial class ObserverSet<TObserver>(string owner, TimeProvider 
                 catch (Exception ex)
                 {
                     LogDropped(logger, ex, owner, observer);
+                    metrics.ObserverDropped("failed");
                     subscriber.Pending.Clear();
                     if (_subscribers.TryGetValue(observer, out var current) && ReferenceEquals(current, subscriber))
                     {

@@ -44,11 +44,11 @@ internal sealed class RoomStore(ChatDatabase database, AuditLog auditLog)
         {
             await database.InTransactionAsync(async (connection, transaction) =>
             {
-                await Execute(connection, transaction, """
+                await database.ExecuteAsync(connection, transaction, """
                     INSERT INTO chat_rooms (room_id, name, name_key, topic, visibility, password_hash, owner_id, member_count, created_at, updated_at, version)
                     VALUES ($1, $2, lower($2), $3, $4, $5::text, $6, 1, $7, $7, 1)
                     """, room.RoomId, room.Name, room.Topic, (short)room.Visibility, room.PasswordHash, room.OwnerId, room.CreatedAt);
-                await Execute(connection, transaction, """
+                await database.ExecuteAsync(connection, transaction, """
                     INSERT INTO chat_room_members (room_id, user_id, role, joined_at) VALUES ($1, $2, 3, $3)
                     """, room.RoomId, room.OwnerId, room.CreatedAt);
                 await auditLog.WriteAsync(connection, transaction, audit);
@@ -76,7 +76,7 @@ internal sealed class RoomStore(ChatDatabase database, AuditLog auditLog)
         {
             return await database.InTransactionAsync(async (connection, transaction) =>
             {
-                var updated = await Execute(connection, transaction, """
+                var updated = await database.ExecuteAsync(connection, transaction, """
                     UPDATE chat_rooms
                     SET name = $2, name_key = lower($2), topic = $3, visibility = $4, password_hash = $5::text, updated_at = $6, version = version + 1
                     WHERE room_id = $1 AND version = $7 AND deleted_at IS NULL
@@ -99,7 +99,7 @@ internal sealed class RoomStore(ChatDatabase database, AuditLog auditLog)
     public Task<bool> TransferAsync(string roomId, string fromUserId, string toUserId, int expectedVersion, DateTimeOffset at, AuditEntry audit) =>
         database.InTransactionAsync(async (connection, transaction) =>
         {
-            var updated = await Execute(connection, transaction, """
+            var updated = await database.ExecuteAsync(connection, transaction, """
                 UPDATE chat_rooms SET owner_id = $2, updated_at = $3, version = version + 1
                 WHERE room_id = $1 AND version = $4 AND deleted_at IS NULL
                 """, roomId, toUserId, at, expectedVersion);
@@ -108,8 +108,8 @@ internal sealed class RoomStore(ChatDatabase database, AuditLog auditLog)
                 return false;
             }
 
-            await Execute(connection, transaction, "UPDATE chat_room_members SET role = 3 WHERE room_id = $1 AND user_id = $2", roomId, toUserId);
-            await Execute(connection, transaction, "UPDATE chat_room_members SET role = 2 WHERE room_id = $1 AND user_id = $2", roomId, fromUserId);
+            await database.ExecuteAsync(connection, transaction, "UPDATE chat_room_members SET role = 3 WHERE room_id = $1 AND user_id = $2", roomId, toUserId);
+            await database.ExecuteAsync(connection, transaction, "UPDATE chat_room_members SET role = 2 WHERE room_id = $1 AND user_id = $2", roomId, fromUserId);
             await auditLog.WriteAsync(connection, transaction, audit);
             return true;
         });
@@ -118,7 +118,7 @@ internal sealed class RoomStore(ChatDatabase database, AuditLog auditLog)
     public Task<bool> DeleteAsync(string roomId, int expectedVersion, DateTimeOffset at, AuditEntry audit) =>
         database.InTransactionAsync(async (connection, transaction) =>
         {
-            var updated = await Execute(connection, transaction, """
+            var updated = await database.ExecuteAsync(connection, transaction, """
                 UPDATE chat_rooms SET deleted_at = $2, updated_at = $2, member_count = 0, version = version + 1
                 WHERE room_id = $1 AND version = $3 AND deleted_at IS NULL
                 """, roomId, at, expectedVersion);
@@ -127,8 +127,8 @@ internal sealed class RoomStore(ChatDatabase database, AuditLog auditLog)
                 return false;
             }
 
-            await Execute(connection, transaction, "DELETE FROM chat_room_members WHERE room_id = $1", roomId);
-            await Execute(connection, transaction, "DELETE FROM chat_room_invites WHERE room_id = $1", roomId);
+            await database.ExecuteAsync(connection, transaction, "DELETE FROM chat_room_members WHERE room_id = $1", roomId);
+            await database.ExecuteAsync(connection, transaction, "DELETE FROM chat_room_invites WHERE room_id = $1", roomId);
             await auditLog.WriteAsync(connection, transaction, audit);
             return true;
         });
@@ -191,14 +191,14 @@ internal sealed class RoomStore(ChatDatabase database, AuditLog auditLog)
     public Task<bool> BanAsync(string roomId, RoomBan ban, AuditEntry audit) =>
         database.InTransactionAsync(async (connection, transaction) =>
         {
-            await Execute(connection, transaction, """
+            await database.ExecuteAsync(connection, transaction, """
                 INSERT INTO chat_room_bans (room_id, user_id, banned_by, reason, created_at, expires_at)
                 VALUES ($1, $2, $3, $4::text, $5, $6::timestamptz)
                 ON CONFLICT (room_id, user_id) DO UPDATE
                     SET banned_by = EXCLUDED.banned_by, reason = EXCLUDED.reason, created_at = EXCLUDED.created_at, expires_at = EXCLUDED.expires_at
                 """, roomId, ban.UserId, ban.BannedBy, ban.Reason, ban.CreatedAt, ban.ExpiresAt);
             var wasMember = await RemoveMember(connection, transaction, roomId, ban.UserId);
-            await Execute(connection, transaction, "DELETE FROM chat_room_invites WHERE room_id = $1 AND user_id = $2", roomId, ban.UserId);
+            await database.ExecuteAsync(connection, transaction, "DELETE FROM chat_room_invites WHERE room_id = $1 AND user_id = $2", roomId, ban.UserId);
             await auditLog.WriteAsync(connection, transaction, audit);
             return wasMember;
         });
@@ -312,7 +312,7 @@ internal sealed class RoomStore(ChatDatabase database, AuditLog auditLog)
     private async Task<bool> ChangeWithAuditAsync(string sql, AuditEntry audit, params object?[] parameters) =>
         await database.InTransactionAsync(async (connection, transaction) =>
         {
-            var updated = await Execute(connection, transaction, sql, parameters);
+            var updated = await database.ExecuteAsync(connection, transaction, sql, parameters);
             if (updated == 0)
             {
                 return false;
@@ -330,12 +330,6 @@ internal sealed class RoomStore(ChatDatabase database, AuditLog auditLog)
             SELECT count(*) FROM del
             """, roomId, userId);
         return (long)(await command.ExecuteScalarAsync())! > 0;
-    }
-
-    private async Task<int> Execute(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, params object?[] parameters)
-    {
-        await using var command = database.Command(connection, transaction, sql, parameters);
-        return await command.ExecuteNonQueryAsync();
     }
 
     private static MemberEntry ReadMember(NpgsqlDataReader reader, int first) => new(

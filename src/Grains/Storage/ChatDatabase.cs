@@ -39,6 +39,20 @@ internal sealed class ChatDatabase(NpgsqlDataSource dataSource, IOptions<ChatOpt
         return result;
     }
 
+    /// <summary>Runs a statement inside <paramref name="transaction"/>; returns the affected row count.</summary>
+    public async Task<int> ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, params object?[] parameters)
+    {
+        await using var command = Command(connection, transaction, sql, parameters);
+        return await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Reads one value inside <paramref name="transaction"/>.</summary>
+    public async Task<T?> ScalarAsync<T>(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, params object?[] parameters)
+    {
+        await using var command = Command(connection, transaction, sql, parameters);
+        return ConvertScalar<T>(await command.ExecuteScalarAsync());
+    }
+
     public async Task<int> ExecuteAsync(string sql, params object?[] parameters)
     {
         await using var command = Command(sql, parameters);

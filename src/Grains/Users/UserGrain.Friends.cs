@@ -16,7 +16,7 @@ internal sealed partial class UserGrain
         await RequireProfileAsync();
         var target = await RequireOtherAccountAsync(userId);
         var now = Now;
-        var state = await _users.RequestFriendshipAsync(_userId, target, now);
+        var state = await _relationships.RequestFriendshipAsync(_userId, target, now);
         var theirs = state == FriendshipState.Friends ? FriendshipState.Friends : FriendshipState.RequestReceived;
         AnnounceFriendship(target, state, theirs, now);
         var kind = state == FriendshipState.Friends ? NotificationKind.FriendAccepted : NotificationKind.FriendRequest;
@@ -29,7 +29,7 @@ internal sealed partial class UserGrain
         RequireSelfAccount("add friends");
         var target = IdRules.RequireId(userId, "user");
         var now = Now;
-        if (!await _users.AcceptFriendshipAsync(_userId, target, now))
+        if (!await _relationships.AcceptFriendshipAsync(_userId, target, now))
         {
             throw ChatErrors.Of(ChatErrorCodes.FriendNoRequest, $"There is no friend request from '{target}'.");
         }
@@ -50,7 +50,7 @@ internal sealed partial class UserGrain
     public Task<FriendList> GetFriends() => Run(async () =>
     {
         CallerContext.RequireSelf(_userId);
-        return await _users.GetRelationshipsAsync(_userId);
+        return await _relationships.GetRelationshipsAsync(_userId);
     });
 
     public Task Block(string userId) => Run(async () =>
@@ -59,7 +59,7 @@ internal sealed partial class UserGrain
         await RequireProfileAsync();
         var target = RequireOther(userId);
         var now = Now;
-        await _users.BlockAsync(_userId, target, now);
+        await _relationships.BlockAsync(_userId, target, now);
 
         // Waited for: once Block returns, the DM thread refuses new messages.
         await GrainFactory.GetGrain<IDirectMessageRelay>(DirectThreadKey.For(_userId, target)).RefreshBlocks();
@@ -71,7 +71,7 @@ internal sealed partial class UserGrain
     {
         CallerContext.RequireSelf(_userId);
         var target = RequireOther(userId);
-        if (await _users.UnblockAsync(_userId, target))
+        if (await _relationships.UnblockAsync(_userId, target))
         {
             await GrainFactory.GetGrain<IDirectMessageRelay>(DirectThreadKey.For(_userId, target)).RefreshBlocks();
         }
@@ -80,14 +80,14 @@ internal sealed partial class UserGrain
     public Task<ImmutableArray<string>> GetBlockedUsers() => Run(async () =>
     {
         CallerContext.RequireSelf(_userId);
-        return (await _users.BlockedUsersAsync(_userId)).ToImmutableArray();
+        return (await _relationships.BlockedUsersAsync(_userId)).ToImmutableArray();
     });
 
     private Task EndRelationship(string userId, FriendshipState state, string code, string detail) => Run(async () =>
     {
         CallerContext.RequireSelf(_userId);
         var target = IdRules.RequireId(userId, "user");
-        if (!await _users.DeleteRelationshipAsync(_userId, target, state))
+        if (!await _relationships.DeleteRelationshipAsync(_userId, target, state))
         {
             throw ChatErrors.Of(code, string.Format(System.Globalization.CultureInfo.InvariantCulture, detail, target));
         }

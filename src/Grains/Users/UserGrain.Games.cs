@@ -17,7 +17,7 @@ internal sealed partial class UserGrain
         var target = await RequireOtherAccountAsync(userId);
         var now = Now;
         var invite = new GameInvite(Guid.NewGuid(), _userId, target, name, now, now + _options.GameInviteLifetime, GameInviteStatus.Pending);
-        await _users.CreateInviteAsync(invite);
+        await _invites.CreateInviteAsync(invite);
         AnnounceInvite(invite, target);
         Relay(target, relay => relay.Notify(new NotificationDraft(NotificationKind.GameInvite, _userId, Text: name)));
         return invite;
@@ -44,23 +44,23 @@ internal sealed partial class UserGrain
     public Task<ImmutableArray<GameInvite>> GetGameInvites() => Run(async () =>
     {
         CallerContext.RequireSelf(_userId);
-        return (await _users.OpenInvitesAsync(_userId, _timeProvider.GetUtcNow())).ToImmutableArray();
+        return (await _invites.OpenInvitesAsync(_userId, _timeProvider.GetUtcNow())).ToImmutableArray();
     });
 
     private async Task<GameInvite> CloseInviteAsync(Guid inviteId, Func<GameInvite, bool> mayClose, GameInviteStatus status)
     {
         var now = Now;
-        var invite = await _users.GetInviteAsync(inviteId, now);
+        var invite = await _invites.GetInviteAsync(inviteId, now);
         if (invite is null || !mayClose(invite))
         {
             throw ChatErrors.Of(ChatErrorCodes.GameInviteNotFound, "There is no such invitation for you.");
         }
 
         ThrowIfClosed(invite);
-        if (!await _users.CloseInviteAsync(inviteId, status, now))
+        if (!await _invites.CloseInviteAsync(inviteId, status, now))
         {
             // Answered, cancelled or expired between the read and the write.
-            ThrowIfClosed(await _users.GetInviteAsync(inviteId, now) ?? invite);
+            ThrowIfClosed(await _invites.GetInviteAsync(inviteId, now) ?? invite);
             throw ChatErrors.Of(ChatErrorCodes.GameInviteClosed, "The invitation is no longer open.");
         }
 

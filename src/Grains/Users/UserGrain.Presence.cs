@@ -91,7 +91,7 @@ internal sealed partial class UserGrain
     {
         try
         {
-            foreach (var friend in await _users.FriendIdsAsync(_userId))
+            foreach (var friend in await _relationships.FriendIdsAsync(_userId))
             {
                 Relay(friend, relay => relay.FriendPresenceChanged(e));
             }

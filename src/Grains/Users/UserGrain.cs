@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OrleansChat.Grains.Diagnostics;
 using OrleansChat.Grains.Errors;
 using OrleansChat.Grains.Hosting;
 using OrleansChat.Grains.Messages;
@@ -22,6 +23,8 @@ namespace OrleansChat.Grains.Users;
 internal sealed partial class UserGrain : Grain, IUserGrain, IUserRelay
 {
     private readonly UserStore _users;
+    private readonly RelationshipStore _relationships;
+    private readonly GameInviteStore _invites;
     private readonly NotificationStore _notifications;
     private readonly ChatOptions _options;
     private readonly TimeProvider _timeProvider;
@@ -30,15 +33,17 @@ internal sealed partial class UserGrain : Grain, IUserGrain, IUserRelay
     private readonly ObserverSet<IUserObserver> _observers;
     private UserRecord? _profile;
 
-    public UserGrain(UserStore users, NotificationStore notifications, IOptions<ChatOptions> options, TimeProvider timeProvider, ILogger<UserGrain> logger)
+    public UserGrain(UserStore users, RelationshipStore relationships, GameInviteStore invites, NotificationStore notifications, IOptions<ChatOptions> options, TimeProvider timeProvider, ChatMetrics metrics, ILogger<UserGrain> logger)
     {
         _users = users;
+        _relationships = relationships;
+        _invites = invites;
         _notifications = notifications;
         _options = options.Value;
         _timeProvider = timeProvider;
         _logger = logger;
         _userId = GetPrimaryKeyString();
-        _observers = new ObserverSet<IUserObserver>($"user/{_userId}", timeProvider, _options.SubscriptionLifetime, _options.MaxPendingDeliveries, logger);
+        _observers = new ObserverSet<IUserObserver>($"user/{_userId}", timeProvider, _options.SubscriptionLifetime, _options.MaxPendingDeliveries, metrics, logger);
     }
 
     private DateTimeOffset Now => ChatClock.Now(_timeProvider);

@@ -58,7 +58,16 @@ public sealed class ChatSilo : IAsyncDisposable
         builder.Services.AddChatGrains(configure);
         services?.Invoke(builder.Services);
         var host = builder.Build();
-        await host.StartAsync();
+        try
+        {
+            await host.StartAsync();
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
+
         return new ChatSilo(host, time);
     }
 

@@ -117,6 +117,7 @@ public sealed class MessageLogTests(ChatFixture fixture) : IClassFixture<ChatFix
     {
         var (silo, store) = await FaultySilo.StartAsync(fixture.ConnectionString, options => options.RateLimit.Burst = 50);
         await using var _ = silo;
+        using var batchSizes = new MetricRecorder(silo, "orleanschat.chat.append.batch_size");
         var alice = await silo.NewUserAsync("alice");
         var roomId = await silo.NewRoomAsync(alice);
         await silo.Room(roomId).PostAsync(alice, "warm-up");
@@ -133,6 +134,7 @@ public sealed class MessageLogTests(ChatFixture fixture) : IClassFixture<ChatFix
 
         Assert.Equal(appendsBefore + 2, store.AppendCalls);
         Assert.Equal([1, 1, 19], store.BatchSizes);
+        Assert.Equal([1L, 1L, 19L], batchSizes.Values);
         Assert.Equal(Enumerable.Range(2, 20).Select(i => (long)i), messages.Select(m => m.Seq).Order());
         var stored = await silo.StoredMessagesAsync(ConversationIds.ForRoom(roomId));
         Assert.Equal(Enumerable.Range(1, 21).Select(i => (long)i), stored.Select(m => m.Seq));
