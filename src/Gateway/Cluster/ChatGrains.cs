@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using OrleansChat.Grains.DirectMessages;
 using OrleansChat.Grains.Directory;
 using OrleansChat.Grains.Messages;
@@ -21,16 +20,6 @@ internal sealed class ChatGrains(IGrainFactory factory)
 
     public IChatDirectoryGrain Directory => factory.GetGrain<IChatDirectoryGrain>(ChatDirectory.Key);
 
-    /// <summary>The room or DM thread a conversation id names; false for a malformed id.</summary>
-    public bool TryConversation(string? conversationId, [NotNullWhen(true)] out IConversationGrain? grain)
-    {
-        grain = null;
-        if (!ConversationIds.TryParse(conversationId, out var kind, out var key) || key.Length > 200)
-        {
-            return false;
-        }
-
-        grain = kind == ConversationKind.Room ? Room(key) : Direct(key);
-        return true;
-    }
+    /// <summary>The room or DM thread a conversation id names; <c>validation.id</c> (a ChatException) for a malformed id.</summary>
+    public IConversationGrain Conversation(string? conversationId) => factory.GetConversation(conversationId ?? string.Empty);
 }

@@ -95,10 +95,8 @@ internal sealed partial class ChatHub(
     private HubConnection Connection() =>
         connections.Find(Context.ConnectionId) ?? throw HubErrors.Of(ErrorCodes.AuthUnauthenticated, "The connection is not registered; reconnect.");
 
-    private IConversationGrain Grain(string conversationId) =>
-        grains.TryConversation(conversationId, out var grain)
-            ? grain
-            : throw HubErrors.Of(ErrorCodes.RequestInvalid, "A conversation id is room:<roomId> or dm:<userIdA>:<userIdB> (ids sorted ordinally).");
+    /// <summary>The conversation's grain; a malformed id is refused with <c>[validation.id]</c>.</summary>
+    private IConversationGrain Grain(string conversationId) => grains.Conversation(conversationId);
 
     [LoggerMessage(EventId = 5660, Level = LogLevel.Debug, Message = "Hub connection {ConnectionId} of user {UserId} opened")]
     private static partial void LogConnected(ILogger logger, string connectionId, string userId);

@@ -43,6 +43,8 @@ public sealed class ChatCluster : IAsyncLifetime
         var gateway = await GatewayHost.StartAsync(Postgres.ConnectionString, settings =>
         {
             settings.Configuration["Cluster:ClusterId"] = ClusterId;
+            // Every test of the collection signs up users from 127.0.0.1.
+            settings.Configuration["Gateway:Auth:Throttle:MaxSignupsPerAddress"] = "100000";
             configure?.Invoke(settings);
         });
         var status = gateway.Services.GetRequiredService<IClusterClientStatus>();
