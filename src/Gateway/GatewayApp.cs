@@ -30,6 +30,10 @@ internal static class GatewayApp
         // WebSocket handshake carries the access token there. RequestLogMiddleware logs requests instead.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
 
+        // SignalR logs every failed invocation as an error, refusals ([rate_limited], [room.banned])
+        // included, so a flood would become a log flood. ChatHubFilter logs the unexpected failures itself.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher", LogLevel.Critical);
+
         var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
         if (string.IsNullOrWhiteSpace(connectionString))
         {

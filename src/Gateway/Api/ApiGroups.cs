@@ -1,4 +1,5 @@
 using OrleansChat.Gateway.Auth;
+using OrleansChat.Gateway.Uploads;
 
 namespace OrleansChat.Gateway.Api;
 
@@ -20,6 +21,8 @@ internal static class ApiGroups
         api.MapFriendEndpoints();
         api.MapGameInviteEndpoints();
         api.MapNotificationEndpoints();
+        api.MapUploadEndpoints();
+        endpoints.MapUploadDownloads();
         return endpoints;
     }
 

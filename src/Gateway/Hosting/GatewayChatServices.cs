@@ -6,7 +6,10 @@ using OrleansChat.Gateway.Cluster;
 using OrleansChat.Gateway.Http;
 using OrleansChat.Gateway.Hubs;
 using OrleansChat.Gateway.Messages;
+using Microsoft.Extensions.Options;
+using OrleansChat.Gateway.Uploads;
 using OrleansChat.Grains;
+using OrleansChat.Runtime.Storage;
 using OrleansChat.Runtime.Hosting;
 
 namespace OrleansChat.Gateway.Hosting;
@@ -33,6 +36,11 @@ internal static class GatewayChatServices
         services.AddSingleton<ReactionReader>();
         services.AddSingleton<MessageViewFactory>();
         services.AddChatHub();
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMigrationSource, UploadMigrations>());
+        services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<UploadOptions>, UploadOptionsValidator>());
+        services.TryAddSingleton<IUploadStore, PostgresUploadStore>();
 
         // ASP.NET Core writes JSON with relaxed escaping by default. Responses carry user text, so
         // HTML-significant characters (< > & ' +) are escaped as \uXXXX: the JSON means the same,

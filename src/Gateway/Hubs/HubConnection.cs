@@ -25,7 +25,7 @@ internal sealed class HubConnection(HubCallerContext context, ChatIdentity ident
 
     public void Abort() => context.Abort();
 
-    /// <summary>Counts a refusal; true when the refusals within <paramref name="window"/> reach <paramref name="limit"/>.</summary>
+    /// <summary>Counts a refusal; true once, when the refusals within <paramref name="window"/> reach <paramref name="limit"/>.</summary>
     public bool CountRefusal(long timestamp, TimeProvider timeProvider, TimeSpan window, int limit)
     {
         lock (_abuseLock)
@@ -36,7 +36,7 @@ internal sealed class HubConnection(HubCallerContext context, ChatIdentity ident
                 _refusals = 0;
             }
 
-            return ++_refusals >= limit;
+            return ++_refusals == limit;
         }
     }
 }
