@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using OrleansChat.Gateway.Api;
 using OrleansChat.Gateway.Auth;
 using OrleansChat.Gateway.Hosting;
 using OrleansChat.Gateway.Http;
@@ -29,6 +30,10 @@ internal static class GatewayApp
         // WebSocket handshake carries the access token there. RequestLogMiddleware logs requests instead.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
 
+        // SignalR logs every failed invocation as an error, refusals ([rate_limited], [room.banned])
+        // included, so a flood would become a log flood. ChatHubFilter logs the unexpected failures itself.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher", LogLevel.Critical);
+
         var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
         if (string.IsNullOrWhiteSpace(connectionString))
         {
@@ -37,6 +42,7 @@ internal static class GatewayApp
         }
 
         builder.Services.AddGateway(connectionString);
+        builder.Services.AddGatewayChat(builder.Configuration);
 
         var app = builder.Build();
         UsePipeline(app);
@@ -79,6 +85,7 @@ internal static class GatewayApp
         app.MapOpenApi();
         app.MapHealthEndpoints();
         app.MapAuthEndpoints();
-        app.MapChatHubPlaceholder();
+        app.MapChatApi();
+        app.MapChatHub();
     }
 }

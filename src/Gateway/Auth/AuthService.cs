@@ -14,6 +14,7 @@ internal sealed partial class AuthService(
     AccessTokenIssuer tokens,
     LoginThrottle throttle,
     SessionRevoker revoker,
+    IEnumerable<IAccountCreatedHandler> accountCreatedHandlers,
     IOptions<GatewayAuthOptions> authOptions,
     IOptions<LoginThrottleOptions> throttleOptions,
     TimeProvider timeProvider,
@@ -48,6 +49,7 @@ internal sealed partial class AuthService(
         }
 
         LogSignedUp(logger, account.UserId);
+        AnnounceCreated(account);
         return AuthOutcome.Ok(await StartSessionAsync(account, _auth.SessionLifetime, client, cancellationToken));
     }
 
@@ -122,6 +124,7 @@ internal sealed partial class AuthService(
             if (await accounts.TryCreateAsync(account, passwordHash: null, cancellationToken))
             {
                 LogGuestCreated(logger, account.UserId, account.Username);
+                AnnounceCreated(account);
                 return AuthOutcome.Ok(await StartSessionAsync(account, _auth.GuestSessionLifetime, client, cancellationToken));
             }
         }
@@ -201,6 +204,14 @@ internal sealed partial class AuthService(
     {
         var now = timeProvider.GetUtcNow();
         return now.AddTicks(-(now.Ticks % (TimeSpan.TicksPerMillisecond / 1000)));
+    }
+
+    private void AnnounceCreated(Account account)
+    {
+        foreach (var handler in accountCreatedHandlers)
+        {
+            handler.OnAccountCreated(account);
+        }
     }
 
     private ThrottleKey SignupKey(ClientInfo client) => new(ThrottleKey.SignupScope, client.Address, _throttle.MaxSignupsPerAddress);

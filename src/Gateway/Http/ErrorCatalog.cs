@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using OrleansChat.Grains.Errors;
 
 namespace OrleansChat.Gateway.Http;
 
@@ -56,15 +57,19 @@ public static class ErrorCatalog
         new("friend.request_exists", 409, "A friend request already exists."),
         new("friend.already_friends", 409, "You are already friends."),
         new("invite.not_found", 404, "The invitation does not exist."),
-        new("upload.too_large", 413, "The file is too large."),
-        new("upload.type_not_allowed", 415, "This file type is not allowed."),
+        new(ErrorCodes.UploadTooLarge, 413, "The file is too large."),
+        new(ErrorCodes.UploadTypeNotAllowed, 415, "This file type is not allowed."),
+        new(ErrorCodes.UploadTypeMismatch, 415, "The file's content does not match its declared type."),
+        new(ErrorCodes.UploadEmpty, 400, "The upload holds no file."),
+        new(ErrorCodes.UploadNotFound, 404, "The file does not exist or is not visible to you."),
     }.ToFrozenDictionary(d => d.Code, StringComparer.Ordinal);
 
     /// <summary>Every catalogued code.</summary>
     public static IEnumerable<ErrorDescriptor> All => Entries.Values;
 
     /// <summary>
-    /// The descriptor for <paramref name="code"/>. Uncatalogued codes are classified by how their
+    /// The descriptor for <paramref name="code"/>: the gateway's table first, then the grains'
+    /// <see cref="ChatErrorCodes"/> (status from the code's category). Other codes are classified by how their
     /// reason (the part after the last dot) ends: <c>not_found</c> 404, <c>forbidden</c> 403,
     /// <c>rate_limited</c>/<c>throttled</c> 429, <c>taken</c>/<c>exists</c>/<c>conflict</c> 409,
     /// <c>too_large</c> 413, anything else 400
@@ -76,6 +81,12 @@ public static class ErrorCatalog
         if (Entries.TryGetValue(code, out var descriptor))
         {
             return descriptor;
+        }
+
+        // The grains' own table gives every domain code a category; its meaning makes the title.
+        if (ChatErrorCodes.All.TryGetValue(code, out var domain))
+        {
+            return new ErrorDescriptor(code, StatusOf(code, domain.Category), domain.Meaning);
         }
 
         // The part after the last dot names the reason: "name_taken" in "room.name_taken".
@@ -91,6 +102,19 @@ public static class ErrorCatalog
         };
         return new ErrorDescriptor(code, status, "The request was refused.");
     }
+
+    private static int StatusOf(string code, ChatErrorCategory category) => category switch
+    {
+        ChatErrorCategory.Unauthenticated => 401,
+        ChatErrorCategory.Forbidden => 403,
+        ChatErrorCategory.NotFound => 404,
+        ChatErrorCategory.Conflict => 409,
+        // A well-formed message the content filter refuses is "unprocessable", not malformed.
+        ChatErrorCategory.Invalid => code == ChatErrorCodes.MessageFiltered ? 422 : 400,
+        ChatErrorCategory.RateLimited => 429,
+        ChatErrorCategory.Unavailable => 503,
+        _ => 500,
+    };
 
     /// <summary>The code a bare status gets when nothing more specific is known (framework-generated errors).</summary>
     public static string DefaultCodeFor(int status) => status switch

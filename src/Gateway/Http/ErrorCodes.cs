@@ -29,4 +29,10 @@ public static class ErrorCodes
     public const string AuthInvalidRefreshToken = "auth.invalid_refresh_token";
     public const string AuthUsernameTaken = "auth.username_taken";
     public const string AuthThrottled = "auth.throttled";
+
+    public const string UploadTooLarge = "upload.too_large";
+    public const string UploadTypeNotAllowed = "upload.type_not_allowed";
+    public const string UploadTypeMismatch = "upload.type_mismatch";
+    public const string UploadEmpty = "upload.empty";
+    public const string UploadNotFound = "upload.not_found";
 }

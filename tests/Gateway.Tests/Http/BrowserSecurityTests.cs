@@ -125,10 +125,7 @@ public sealed class BrowserSecurityTests(BrowserSecurityTests.Fixture fixture) :
             await socket.ConnectAsync(HubUri(guest.AccessToken), CancellationToken.None);
 
             Assert.Equal(HttpStatusCode.SwitchingProtocols, socket.HttpStatusCode);
-            var buffer = new byte[256];
-            var result = await Wait.For(socket.ReceiveAsync(buffer, CancellationToken.None), "the placeholder hub's close frame");
-            Assert.Equal(WebSocketMessageType.Close, result.MessageType);
-            Assert.Equal(WebSocketCloseStatus.EndpointUnavailable, socket.CloseStatus);
+            await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
         }
     }
 

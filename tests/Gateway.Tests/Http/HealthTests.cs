@@ -10,20 +10,21 @@ namespace OrleansChat.Gateway.Tests.Http;
 public sealed class HealthTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>
 {
     [Fact]
-    public async Task Healthz_and_readyz_report_alive_and_ready_with_their_checks()
+    public async Task Without_a_reachable_cluster_readyz_is_not_ready_naming_the_cluster_while_healthz_is_alive()
     {
-        await using var gateway = await GatewayHost.StartAsync(postgres.ConnectionString);
+        await using var gateway = await GatewayHost.StartAsync(postgres.ConnectionString, s => s.Configuration["Cluster:ClusterId"] = "no-such-cluster");
 
         using var health = await gateway.Client.GetAsync("/healthz");
         using var ready = await gateway.Client.GetAsync("/readyz");
 
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         Assert.Equal("alive", (await ReadAsync(health)).GetProperty("status").GetString());
-        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
         var body = await ReadAsync(ready);
-        Assert.Equal("ready", body.GetProperty("status").GetString());
+        Assert.Equal("not_ready", body.GetProperty("status").GetString());
         Assert.Equal("ready", body.GetProperty("checks").GetProperty("database").GetString());
         Assert.Equal("ready", body.GetProperty("checks").GetProperty("auth").GetString());
+        Assert.Equal("no active silo in the cluster's membership view", body.GetProperty("checks").GetProperty("cluster").GetString());
     }
 
     [Fact]
@@ -38,7 +39,7 @@ public sealed class HealthTests(PostgresFixture postgres) : IClassFixture<Postgr
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
         var body = await ReadAsync(ready);
         Assert.Equal("not_ready", body.GetProperty("status").GetString());
-        Assert.Equal("no silo reachable", body.GetProperty("checks").GetProperty("cluster").GetString());
+        Assert.Equal("no answer from the probe", body.GetProperty("checks").GetProperty("probe").GetString());
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
     }
 
@@ -47,9 +48,9 @@ public sealed class HealthTests(PostgresFixture postgres) : IClassFixture<Postgr
 
     private sealed class NotConnectedCheck : IReadinessCheck
     {
-        public string Name => "cluster";
+        public string Name => "probe";
 
         public Task<ReadinessResult> CheckAsync(CancellationToken cancellationToken) =>
-            Task.FromResult(ReadinessResult.NotReady("no silo reachable"));
+            Task.FromResult(ReadinessResult.NotReady("no answer from the probe"));
     }
 }

@@ -34,8 +34,12 @@ public sealed class SecretsInLogsTests(PostgresFixture postgres) : IClassFixture
         {
             var uri = new UriBuilder(gateway.BaseAddress) { Scheme = "ws", Path = "/hubs/chat", Query = "access_token=" + signup.AccessToken }.Uri;
             await socket.ConnectAsync(uri, CancellationToken.None);
-            await Wait.For(socket.ReceiveAsync(new byte[64], CancellationToken.None), "the placeholder hub's close frame");
+            await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
         }
+
+        await Wait.Until(
+            () => gateway.Logs.Entries.Any(e => e.EventId == 5001 && e.Message.Contains("/hubs/chat", StringComparison.Ordinal)),
+            "the hub request is logged once its WebSocket closed");
 
         using (await gateway.Client.LogOutAsync(signup.AccessToken))
         using (await gateway.Client.GetMeAsync(signup.AccessToken))

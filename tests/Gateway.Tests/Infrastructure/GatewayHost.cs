@@ -111,5 +111,22 @@ public sealed class GatewayHost : IAsyncDisposable
         Client.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
+        DumpLogs();
+    }
+
+    /// <summary>With <c>ORLEANSCHAT_TEST_LOG_DIR</c> set, writes the captured warnings and errors there (for diagnosing a failed run).</summary>
+    private void DumpLogs()
+    {
+        var directory = Environment.GetEnvironmentVariable("ORLEANSCHAT_TEST_LOG_DIR");
+        if (string.IsNullOrEmpty(directory))
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(directory);
+        var lines = Logs.Entries
+            .Where(e => e.Level >= LogLevel.Warning)
+            .Select(e => $"{e.Level} {e.Category} [{e.EventId}] {e.Message}{(e.Exception is null ? string.Empty : Environment.NewLine + e.Exception)}");
+        File.WriteAllLines(Path.Combine(directory, $"gateway-{BaseAddress.Port}.log"), lines);
     }
 }

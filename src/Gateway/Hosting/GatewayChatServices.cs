@@ -1,0 +1,50 @@
+using System.Text.Encodings.Web;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OrleansChat.Gateway.Accounts;
+using OrleansChat.Gateway.Api;
+using OrleansChat.Gateway.Cluster;
+using OrleansChat.Gateway.Http;
+using OrleansChat.Gateway.Hubs;
+using OrleansChat.Gateway.Messages;
+using Microsoft.Extensions.Options;
+using OrleansChat.Gateway.Uploads;
+using OrleansChat.Grains;
+using OrleansChat.Runtime.Storage;
+using OrleansChat.Runtime.Hosting;
+
+namespace OrleansChat.Gateway.Hosting;
+
+/// <summary>Registers the gateway's chat side: the cluster client, the REST API's services, the hub and uploads.</summary>
+internal static class GatewayChatServices
+{
+    /// <summary>Configuration key of the cluster id the gateway joins as a client (the silos' <c>Cluster:ClusterId</c>).</summary>
+    public const string ClusterIdKey = "Cluster:ClusterId";
+
+    public static void AddGatewayChat(this IServiceCollection services, IConfiguration configuration)
+    {
+        var clusterId = configuration[ClusterIdKey] is { Length: > 0 } configured ? configured : "orleanschat";
+        services.AddClusterClient([GrainsAssembly.Assembly], o => o.ClusterId = clusterId);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IReadinessCheck, ClusterReadinessCheck>());
+
+        services.AddSingleton<GatewayNode>();
+        services.AddSingleton<ChatGrains>();
+        services.AddSingleton<ChatUserRegistry>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAccountCreatedHandler, ChatAccountRegistration>());
+        services.AddSingleton<ChatApiFilter>();
+
+        services.AddSingleton<UserNameCache>();
+        services.AddSingleton<ReactionReader>();
+        services.AddSingleton<MessageViewFactory>();
+        services.AddChatHub();
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMigrationSource, UploadMigrations>());
+        services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<UploadOptions>, UploadOptionsValidator>());
+        services.TryAddSingleton<IUploadStore, PostgresUploadStore>();
+
+        // ASP.NET Core writes JSON with relaxed escaping by default. Responses carry user text, so
+        // HTML-significant characters (< > & ' +) are escaped as \uXXXX: the JSON means the same,
+        // but no sniffer or mistaken text/html rendering can ever see markup in it.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.Default);
+    }
+}

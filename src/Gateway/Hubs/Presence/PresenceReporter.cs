@@ -1,0 +1,123 @@
+using Microsoft.Extensions.Options;
+using OrleansChat.Gateway.Cluster;
+using OrleansChat.Grains.Users;
+using OrleansChat.Runtime;
+
+namespace OrleansChat.Gateway.Hubs.Presence;
+
+/// <summary>
+/// Tells each user's grain how many of the user's connections this gateway holds: at once when a
+/// connection opens or closes, and again every <see cref="ChatHubOptions.PresenceRenewal"/> as the
+/// grain's report lease would otherwise expire. A user is online while any gateway reports a
+/// connection; a gateway that dies stops renewing and its reports expire.
+/// </summary>
+internal sealed partial class PresenceReporter(
+    IGrainFactory grains,
+    GatewayNode node,
+    IOptions<ChatHubOptions> options,
+    TimeProvider timeProvider,
+    ILogger<PresenceReporter> logger) : BackgroundService
+{
+    private readonly Dictionary<string, UserConnections> _users = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _lastReported = new(StringComparer.Ordinal);
+    private readonly Lock _lock = new();
+
+    /// <summary>The connection count last reported for <paramref name="userId"/> (diagnostics and tests).</summary>
+    public int? LastReported(string userId) => _lastReported.TryGetValue(userId, out var count) ? count : null;
+
+    public void Opened(ChatIdentity who) => Change(who, +1);
+
+    public void Closed(ChatIdentity who) => Change(who, -1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.PresenceRenewal, timeProvider);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                UserConnections[] users;
+                lock (_lock)
+                {
+                    users = [.. _users.Values];
+                }
+
+                foreach (var user in users)
+                {
+                    await ReportAsync(user);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private void Change(ChatIdentity who, int delta)
+    {
+        UserConnections user;
+        lock (_lock)
+        {
+            if (!_users.TryGetValue(who.UserId, out user!))
+            {
+                user = new UserConnections(who);
+                _users[who.UserId] = user;
+            }
+
+            user.Count = Math.Max(0, user.Count + delta);
+        }
+
+        using (ExecutionContext.SuppressFlow())
+        {
+            _ = Task.Run(() => ReportAsync(user));
+        }
+    }
+
+    /// <summary>Reports the user's current count; one report at a time per user, so the last report carries the latest count.</summary>
+    private async Task ReportAsync(UserConnections user)
+    {
+        await user.Gate.WaitAsync();
+        try
+        {
+            int count;
+            lock (_lock)
+            {
+                count = user.Count;
+            }
+
+            await GrainCaller.As(user.Identity, () => grains.GetGrain<IUserGrain>(user.Identity.UserId).ReportPresence(node.Id, count, 0));
+            _lastReported[user.Identity.UserId] = count;
+            if (count == 0)
+            {
+                lock (_lock)
+                {
+                    if (user.Count == 0 && _users.TryGetValue(user.Identity.UserId, out var current) && ReferenceEquals(current, user))
+                    {
+                        _users.Remove(user.Identity.UserId);
+                    }
+                }
+            }
+        }
+        catch (Exception ex)
+        {
+            // The next renewal (or connection change) reports again.
+            LogReportFailed(logger, user.Identity.UserId, ex.GetType().Name);
+        }
+        finally
+        {
+            user.Gate.Release();
+        }
+    }
+
+    [LoggerMessage(EventId = 5640, Level = LogLevel.Debug, Message = "Presence report for {UserId} failed ({Error}); retrying at the next renewal")]
+    private static partial void LogReportFailed(ILogger logger, string userId, string error);
+
+    private sealed class UserConnections(ChatIdentity identity)
+    {
+        public ChatIdentity Identity { get; } = identity;
+
+        public SemaphoreSlim Gate { get; } = new(1, 1);
+
+        public int Count { get; set; }
+    }
+}
