@@ -1,3 +1,4 @@
+using OrleansChat.Runtime.Diagnostics;
 using Microsoft.Extensions.Options;
 using OrleansChat.Gateway.Api;
 using OrleansChat.Gateway.Auth;
@@ -43,6 +44,8 @@ internal static class GatewayApp
 
         builder.Services.AddGateway(connectionString);
         builder.Services.AddGatewayChat(builder.Configuration);
+        builder.Services.AddOrleansChatMetrics();
+        builder.Services.AddOrleansChatOtlp(builder.Configuration);
 
         var app = builder.Build();
         UsePipeline(app);
@@ -84,6 +87,7 @@ internal static class GatewayApp
     {
         app.MapOpenApi();
         app.MapHealthEndpoints();
+        app.MapPrometheusMetrics("/metrics");
         app.MapAuthEndpoints();
         app.MapChatApi();
         app.MapChatHub();
