@@ -24,6 +24,21 @@ public sealed class HubSecurityTests(ChatCluster cluster)
     }
 
     [Fact]
+    public async Task Negotiation_needs_a_token_and_offers_websockets_only()
+    {
+        using var user = await ChatUser.SignUpAsync(cluster.Gateway, "nego");
+        using var anonymous = cluster.Gateway.CreateClient();
+
+        using var negotiated = await user.Http.PostAsync("/hubs/chat/negotiate?negotiateVersion=1", content: null);
+        using var refused = await anonymous.PostAsync("/hubs/chat/negotiate?negotiateVersion=1", content: null);
+
+        Assert.Equal(HttpStatusCode.OK, negotiated.StatusCode);
+        var transports = System.Text.Json.JsonDocument.Parse(await negotiated.Content.ReadAsStringAsync()).RootElement.GetProperty("availableTransports");
+        Assert.Equal(["WebSockets"], transports.EnumerateArray().Select(t => t.GetProperty("transport").GetString()));
+        await refused.AssertProblemAsync(HttpStatusCode.Unauthorized, "auth.unauthenticated");
+    }
+
+    [Fact]
     public async Task A_message_over_the_receive_limit_closes_that_connection_and_the_server_stays_up()
     {
         using var user = await ChatUser.SignUpAsync(cluster.Gateway, "big");
