@@ -39,6 +39,19 @@ public sealed class HubSecurityTests(ChatCluster cluster)
     }
 
     [Fact]
+    public async Task Arguments_that_cannot_be_bound_are_refused_as_invalid_requests()
+    {
+        using var user = await ChatUser.SignUpAsync(cluster.Gateway, "args");
+        await using var hub = await user.ConnectAsync();
+
+        var code = await HubClient.HubErrorCodeAsync(hub.Connection.InvokeAsync("Send", "room:x"));
+        var malformed = await HubClient.HubErrorCodeAsync(hub.SubscribeAsync("channel:42", null));
+
+        Assert.Equal("request.invalid", code);
+        Assert.Equal("validation.id", malformed);
+    }
+
+    [Fact]
     public async Task A_message_over_the_receive_limit_closes_that_connection_and_the_server_stays_up()
     {
         using var user = await ChatUser.SignUpAsync(cluster.Gateway, "big");
@@ -97,7 +110,7 @@ public sealed class HubSecurityTests(ChatCluster cluster)
         await Wait.For(hub.Closed, "the flooding connection to be closed");
 
         Assert.Contains(outcomes, o => o == "ok");
-        Assert.Contains(outcomes, o => o.Contains("[rate_limited] ", StringComparison.Ordinal));
+        Assert.Contains(outcomes, o => o.StartsWith("[rate_limited] ", StringComparison.Ordinal));
         var sent = await calm.SendAsync(room.ConversationId, Guid.NewGuid().ToString(), "unaffected");
         Assert.True(sent.Seq > 0);
     }
