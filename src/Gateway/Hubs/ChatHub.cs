@@ -46,6 +46,7 @@ internal sealed partial class ChatHub(
         await Groups.AddToGroupAsync(Context.ConnectionId, UserObserver.GroupName(who.UserId));
         userFeeds.Acquire(who);
         presence.Opened(who);
+        connection.Admitted = true;
         LogConnected(logger, Context.ConnectionId, who.UserId);
     }
 
@@ -58,8 +59,12 @@ internal sealed partial class ChatHub(
         }
 
         await feeds.DisconnectAsync(connection);
-        userFeeds.Release(connection.Identity);
-        presence.Closed(connection.Identity);
+        if (connection.Admitted)
+        {
+            userFeeds.Release(connection.Identity);
+            presence.Closed(connection.Identity);
+        }
+
         LogDisconnected(logger, Context.ConnectionId, connection.Identity.UserId);
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Protocol;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OrleansChat.Gateway.Auth;
@@ -40,6 +41,10 @@ internal static class ChatHubServices
             })
             .AddJsonProtocol()
             .AddHubOptions<ChatHub>(o => o.AddFilter<ChatHubFilter>());
+
+        // JSON with "[code] text" errors instead of SignalR's own JSON protocol (same name "json").
+        services.RemoveAll<IHubProtocol>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHubProtocol, ChatHubProtocol>());
 
         // After AddHubOptions, whose setup copies the global options into the hub's own: set later, this is kept.
         services.AddOptions<HubOptions<ChatHub>>().Configure<IOptions<ChatHubOptions>>((hub, chat) =>

@@ -20,6 +20,9 @@ internal sealed class HubConnection(HubCallerContext context, ChatIdentity ident
 
     public TokenBucket Bucket { get; } = bucket;
 
+    /// <summary>Set once the connection was fully opened (user feed and presence taken), so closing releases exactly what opening took.</summary>
+    public bool Admitted { get; set; }
+
     /// <summary>Conversations this connection subscribed to (values unused).</summary>
     public ConcurrentDictionary<string, byte> Subscriptions { get; } = new(StringComparer.Ordinal);
 

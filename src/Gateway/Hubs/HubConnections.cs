@@ -15,6 +15,7 @@ internal sealed class HubConnections(IOptions<ChatHubOptions> options, TimeProvi
     private readonly ChatHubOptions _options = options.Value;
     private readonly ConcurrentDictionary<string, HubConnection> _byId = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, UserEntry> _byUser = new(StringComparer.Ordinal);
+    private readonly Lock _userLock = new();
 
     public int Count => _byId.Count;
 
@@ -26,7 +27,7 @@ internal sealed class HubConnections(IOptions<ChatHubOptions> options, TimeProvi
         var connection = new HubConnection(
             context, identity, TokenExpiry(context), new TokenBucket(_options.ConnectionPermitsPerSecond, _options.ConnectionBurst, now));
         _byId[context.ConnectionId] = connection;
-        lock (_byUser)
+        lock (_userLock)
         {
             var user = _byUser.GetOrAdd(identity.UserId, _ => new UserEntry(new TokenBucket(_options.UserPermitsPerSecond, _options.UserBurst, now)));
             user.Connections++;
@@ -44,7 +45,7 @@ internal sealed class HubConnections(IOptions<ChatHubOptions> options, TimeProvi
             return null;
         }
 
-        lock (_byUser)
+        lock (_userLock)
         {
             if (_byUser.TryGetValue(connection.Identity.UserId, out var user) && --user.Connections <= 0)
             {

@@ -26,6 +26,8 @@ public sealed class HubEventTests(ChatCluster cluster)
         await aliceHub.Connection.InvokeAsync("Edit", room.ConversationId, sent.Seq, "first");
         await bobHub.Connection.InvokeAsync("React", room.ConversationId, sent.Seq, "👍");
         await aliceHub.Connection.InvokeAsync("React", room.ConversationId, sent.Seq, "👍");
+        // Reactions events carry the message's reactions as read when relayed: wait before deleting (which clears them).
+        await Wait.Until(() => bobHub.Received<ReactionsChangedPayload>("ReactionsChanged").Count == 2, "bob sees both reactions");
         await bobHub.Connection.InvokeAsync("Typing", room.ConversationId);
         await aliceHub.Connection.InvokeAsync("Delete", room.ConversationId, sent.Seq);
 

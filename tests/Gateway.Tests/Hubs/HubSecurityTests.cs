@@ -24,6 +24,34 @@ public sealed class HubSecurityTests(ChatCluster cluster)
     }
 
     [Fact]
+    public async Task Negotiation_needs_a_token_and_offers_websockets_only()
+    {
+        using var user = await ChatUser.SignUpAsync(cluster.Gateway, "nego");
+        using var anonymous = cluster.Gateway.CreateClient();
+
+        using var negotiated = await user.Http.PostAsync("/hubs/chat/negotiate?negotiateVersion=1", content: null);
+        using var refused = await anonymous.PostAsync("/hubs/chat/negotiate?negotiateVersion=1", content: null);
+
+        Assert.Equal(HttpStatusCode.OK, negotiated.StatusCode);
+        var transports = System.Text.Json.JsonDocument.Parse(await negotiated.Content.ReadAsStringAsync()).RootElement.GetProperty("availableTransports");
+        Assert.Equal(["WebSockets"], transports.EnumerateArray().Select(t => t.GetProperty("transport").GetString()));
+        await refused.AssertProblemAsync(HttpStatusCode.Unauthorized, "auth.unauthenticated");
+    }
+
+    [Fact]
+    public async Task Arguments_that_cannot_be_bound_are_refused_as_invalid_requests()
+    {
+        using var user = await ChatUser.SignUpAsync(cluster.Gateway, "args");
+        await using var hub = await user.ConnectAsync();
+
+        var code = await HubClient.HubErrorCodeAsync(hub.Connection.InvokeAsync("Send", "room:x"));
+        var malformed = await HubClient.HubErrorCodeAsync(hub.SubscribeAsync("channel:42", null));
+
+        Assert.Equal("request.invalid", code);
+        Assert.Equal("validation.id", malformed);
+    }
+
+    [Fact]
     public async Task A_message_over_the_receive_limit_closes_that_connection_and_the_server_stays_up()
     {
         using var user = await ChatUser.SignUpAsync(cluster.Gateway, "big");
@@ -82,7 +110,7 @@ public sealed class HubSecurityTests(ChatCluster cluster)
         await Wait.For(hub.Closed, "the flooding connection to be closed");
 
         Assert.Contains(outcomes, o => o == "ok");
-        Assert.Contains(outcomes, o => o.Contains("[rate_limited] ", StringComparison.Ordinal));
+        Assert.Contains(outcomes, o => o.StartsWith("[rate_limited] ", StringComparison.Ordinal));
         var sent = await calm.SendAsync(room.ConversationId, Guid.NewGuid().ToString(), "unaffected");
         Assert.True(sent.Seq > 0);
     }

@@ -1,6 +1,8 @@
 using System.Net;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using OrleansChat.Gateway.Api.Contracts;
+using OrleansChat.Gateway.Hubs.Fanout;
 using OrleansChat.Gateway.Hubs.Presence;
 using OrleansChat.Gateway.Tests.Infrastructure;
 
@@ -29,6 +31,37 @@ public sealed class MultiGatewayTests(ChatCluster cluster)
         await aliceHub.WaitForPostedAsync(room.ConversationId, m => m.Seq == reply.Seq, "alice, on the first gateway, receives the reply");
 
         Assert.Equal("across gateways", received.Text);
+    }
+
+    [Fact]
+    public async Task A_gateway_keeps_one_feed_per_conversation_while_any_local_connection_subscribes()
+    {
+        await using var gateway = await cluster.StartGatewayAsync();
+        var feeds = gateway.Services.GetRequiredService<ConversationFeeds>();
+        using var alice = (await ChatUser.SignUpAsync(cluster.Gateway, "alice")).On(gateway);
+        using var bob = (await ChatUser.SignUpAsync(cluster.Gateway, "bob")).On(gateway);
+        var room = await alice.CreateRoomAsync();
+        await bob.JoinAsync(room.RoomId);
+        var aliceHub = await alice.ConnectAsync();
+        var bobHub = await bob.ConnectAsync();
+        var bobSecond = await bob.ConnectAsync();
+
+        await aliceHub.SubscribeAsync(room.ConversationId, null);
+        await bobHub.SubscribeAsync(room.ConversationId, null);
+        await bobSecond.SubscribeAsync(room.ConversationId, null);
+        Assert.Equal(1, feeds.Count);
+        var sent = await aliceHub.SendAsync(room.ConversationId, Guid.NewGuid().ToString(), "to all three");
+        foreach (var hub in new[] { aliceHub, bobHub, bobSecond })
+        {
+            await hub.WaitForPostedAsync(room.ConversationId, m => m.Seq == sent.Seq, "every local connection receives the message");
+        }
+
+        await bobHub.Connection.InvokeAsync("Unsubscribe", room.ConversationId);
+        await bobSecond.DisposeAsync();
+        Assert.Equal(1, feeds.Count);
+        await aliceHub.DisposeAsync();
+        await Wait.Until(() => feeds.Count == 0, "the feed ends when the last local subscriber leaves");
+        await bobHub.DisposeAsync();
     }
 
     [Fact]

@@ -15,6 +15,7 @@ public sealed class ChatCluster : IAsyncLifetime
 
     private readonly List<TestSilo> _silos = [];
     private GatewayHost? _gateway;
+    private int _siloNames;
 
     public PostgresFixture Postgres { get; } = new();
 
@@ -30,11 +31,26 @@ public sealed class ChatCluster : IAsyncLifetime
         await Postgres.InitializeAsync();
         for (var i = 0; i < SiloCount; i++)
         {
-            _silos.Add(await TestSilo.StartAsync(Postgres.ConnectionString, ClusterId, $"silo-{i}", ChatLimitsForTests));
+            await StartSiloAsync();
         }
 
         await Wait.Until(() => _silos.All(s => s.Membership.CurrentView.ActiveSilos.Length == SiloCount), $"{SiloCount} active silos in every silo's view", TimeSpan.FromSeconds(30));
         _gateway = await StartGatewayAsync();
+    }
+
+    /// <summary>Starts another silo (it joins the cluster on its own).</summary>
+    public async Task<TestSilo> StartSiloAsync()
+    {
+        var silo = await TestSilo.StartAsync(Postgres.ConnectionString, ClusterId, $"silo-{_siloNames++}", ChatLimitsForTests);
+        _silos.Add(silo);
+        return silo;
+    }
+
+    /// <summary>Stops a silo gracefully: its grains deactivate (their observer subscriptions are lost) and it leaves the cluster.</summary>
+    public async Task StopSiloAsync(TestSilo silo)
+    {
+        _silos.Remove(silo);
+        await silo.DisposeAsync();
     }
 
     /// <summary>Starts another gateway on the cluster and waits until it sees every silo.</summary>
@@ -48,7 +64,7 @@ public sealed class ChatCluster : IAsyncLifetime
             configure?.Invoke(settings);
         });
         var status = gateway.Services.GetRequiredService<IClusterClientStatus>();
-        await Wait.For(status.WaitForActiveSilosAsync(SiloCount), $"the gateway to see {SiloCount} silos", TimeSpan.FromSeconds(30));
+        await Wait.For(status.WaitForActiveSilosAsync(_silos.Count), $"the gateway to see {_silos.Count} silos", TimeSpan.FromSeconds(30));
         return gateway;
     }
 

@@ -88,17 +88,12 @@ public sealed class HubClient : IAsyncDisposable
         return found!;
     }
 
-    /// <summary>
-    /// Waits for the hub error of an invocation; returns its <c>[code] text</c> part. SignalR puts
-    /// "An unexpected error occurred invoking 'X' on the server. HubException: " before the
-    /// server's message; clients find the code after it.
-    /// </summary>
+    /// <summary>Waits for the hub error of an invocation; returns its message, which must be <c>[code] text</c>.</summary>
     public static async Task<string> HubErrorAsync(Task invocation)
     {
         var error = await Assert.ThrowsAsync<HubException>(() => Wait.For(invocation, "a refused invocation"));
-        const string Marker = "HubException: ";
-        var at = error.Message.IndexOf(Marker, StringComparison.Ordinal);
-        return at < 0 ? error.Message : error.Message[(at + Marker.Length)..];
+        Assert.Matches(@"^\[[a-z_]+(\.[a-z_]+)?\] ", error.Message);
+        return error.Message;
     }
 
     /// <summary>The stable code of a refused invocation, e.g. <c>room.not_member</c>.</summary>

@@ -122,7 +122,8 @@ internal sealed partial class ConversationFeed
     {
         if (!_members.TryGetValue(connectionId, out var member))
         {
-            throw new InvalidOperationException("Join needs a reserved member.");
+            // Removed between the reservation and now (the connection closed, or the user was evicted).
+            throw ChatException.Create(ChatErrorCodes.RoomNotMember, "You can no longer read this conversation.");
         }
 
         var who = member.Identity;

@@ -53,6 +53,9 @@ internal sealed partial class ConversationFeeds(
             throw HubErrors.Of(ErrorCodes.RequestInvalid, $"A connection can subscribe to at most {options.Value.MaxSubscriptionsPerConnection} conversations.");
         }
 
+        // Recorded before the feed reservation, so that a disconnect racing this subscribe either
+        // finds it (and leaves the feed) or is caught by the check after the join.
+        connection.Subscriptions[conversationId] = 0;
         ConversationFeed feed;
         lock (_lock)
         {
@@ -66,10 +69,16 @@ internal sealed partial class ConversationFeeds(
             feed.Reserve(connection.ConnectionId, connection.Identity);
         }
 
-        connection.Subscriptions[conversationId] = 0;
         try
         {
-            return await feed.JoinAsync(connection.ConnectionId, lastSeenSeq, cancellationToken);
+            var result = await feed.JoinAsync(connection.ConnectionId, lastSeenSeq, cancellationToken);
+            if (connections.Find(connection.ConnectionId) is null)
+            {
+                // The connection closed while subscribing: leave, or the feed would keep a member that is gone.
+                throw new OperationCanceledException("The connection closed while subscribing.");
+            }
+
+            return result;
         }
         catch
         {

@@ -1,0 +1,48 @@
+using Microsoft.Extensions.DependencyInjection;
+using OrleansChat.Gateway.Tests.Infrastructure;
+using OrleansChat.Runtime.Client;
+
+namespace OrleansChat.Gateway.Tests.Hubs;
+
+/// <summary>The silos under a conversation go away; its subscribers keep receiving every message. Own cluster: it stops silos.</summary>
+public sealed class SiloFailoverTests(ChatCluster cluster) : IClassFixture<ChatCluster>
+{
+    [Fact]
+    public async Task When_the_silo_of_a_conversation_goes_away_subscribers_receive_every_message_once_in_order()
+    {
+        await using var fastRenewal = await cluster.StartGatewayAsync(s => s.Configuration["Gateway:Hub:SubscriptionRenewal"] = "00:00:00.300");
+        using var alice = await ChatUser.SignUpAsync(cluster.Gateway, "alice");
+        using var bob = (await ChatUser.SignUpAsync(cluster.Gateway, "bob")).On(fastRenewal);
+        var room = await alice.CreateRoomAsync();
+        await bob.JoinAsync(room.RoomId);
+        await using var bobHub = await bob.ConnectAsync();
+        await bobHub.SubscribeAsync(room.ConversationId, null);
+        var first = await alice.PostOkAsync($"/api/rooms/{room.RoomId}/messages", "before");
+        await bobHub.WaitForPostedAsync(room.ConversationId, m => m.Seq == first.Message.Seq, "bob receives the first message");
+
+        // Replace every silo: whichever hosted the room, its activation (and the gateway's subscription in it) is gone.
+        var replacement = await cluster.StartSiloAsync();
+        foreach (var silo in cluster.Silos.Where(s => s != replacement).ToArray())
+        {
+            await cluster.StopSiloAsync(silo);
+        }
+
+        foreach (var gateway in new[] { cluster.Gateway, fastRenewal })
+        {
+            var status = gateway.Services.GetRequiredService<IClusterClientStatus>();
+            await Wait.Until(() => status.ActiveSilos == 1, "the gateways see only the replacement silo", TimeSpan.FromSeconds(30));
+        }
+
+        var after = new List<long>();
+        for (var i = 0; i < 3; i++)
+        {
+            after.Add((await alice.PostOkAsync($"/api/rooms/{room.RoomId}/messages", $"after {i}")).Message.Seq);
+        }
+
+        await Wait.Until(() => bobHub.Posted(room.ConversationId).Count >= 4, "bob receives the messages posted after the failover (renewal and catch-up)");
+        Assert.Equal([first.Message.Seq, .. after], bobHub.Posted(room.ConversationId).Select(m => m.Seq));
+        var live = await alice.PostOkAsync($"/api/rooms/{room.RoomId}/messages", "live again");
+        await bobHub.WaitForPostedAsync(room.ConversationId, m => m.Seq == live.Message.Seq, "live delivery resumes");
+        Assert.Equal(5, bobHub.Posted(room.ConversationId).Count);
+    }
+}
