@@ -8,13 +8,15 @@ import type { TestProject } from "vitest/node";
 
 /**
  * Starts what the browser tests run against, once per run: a throwaway PostgreSQL
- * (tools/postgres.sh start-temp) and the real gateway (src/Gateway, Release build) serving this
- * client's dist/ from its default location. Everything is stopped again in the teardown.
+ * (tools/postgres.sh start-temp), one real silo hosting the chat grains (src/Silo), and the real
+ * gateway (src/Gateway, Release build) serving this client's dist/ from its default location.
+ * Everything is stopped again in the teardown.
  */
 
 const clientDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const repoRoot = path.resolve(clientDir, "../..");
 const gatewayDir = path.join(repoRoot, "src", "Gateway");
+const siloDir = path.join(repoRoot, "src", "Silo");
 const artifactsDir = path.join(repoRoot, "artifacts");
 const logDir = path.join(artifactsDir, "e2e");
 const startupTimeoutMs = 120_000;
@@ -62,7 +64,7 @@ async function waitForReady(url: string, gateway: ChildProcess, logFile: string)
   let last = "no answer";
   while (Date.now() < deadline) {
     if (gateway.exitCode !== null) {
-      throw new Error(`The gateway exited during start-up (code ${gateway.exitCode}). Log ${logFile}:\n${tail(logFile)}`);
+      throw new Error(`The process for ${url} exited during start-up (code ${gateway.exitCode}). Log ${logFile}:\n${tail(logFile)}`);
     }
     try {
       const response = await fetch(`${url}/readyz`);
@@ -126,6 +128,33 @@ export default async function setup(project: TestProject): Promise<() => Promise
     cleanups.push(() => {
       run(path.join(repoRoot, "tools", "postgres.sh"), ["stop-temp", pg.PG_TEMP_DIR!], repoRoot);
     });
+
+    log("building src/Silo (Release)");
+    run("dotnet", ["build", siloDir, "-c", "Release", "--nologo", "-v", "quiet", "-nodeReuse:false"], repoRoot);
+    const siloOutput = path.join(siloDir, "bin", "Release", "net10.0");
+    const siloPort = await freePort();
+    const siloHttp = `http://127.0.0.1:${await freePort()}`;
+    const siloLog = path.join(logDir, "silo.log");
+    const siloStream = createWriteStream(siloLog);
+    log(`starting a silo (messaging port ${siloPort}, log: ${siloLog})`);
+    // Run from its output folder so it finds its appsettings.json.
+    const silo = spawn("dotnet", [path.join(siloOutput, "OrleansChat.Silo.dll")], {
+      cwd: siloOutput,
+      env: {
+        ...process.env,
+        ASPNETCORE_URLS: siloHttp,
+        ConnectionStrings__Postgres: `Host=127.0.0.1;Port=${pg.PG_PORT};Username=postgres`,
+        Silo__Name: "e2e-silo",
+        Silo__Port: String(siloPort),
+        Silo__AdvertisedAddress: "127.0.0.1",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    silo.stdout?.pipe(siloStream);
+    silo.stderr?.pipe(siloStream);
+    cleanups.push(() => stopProcess(silo));
+    await waitForReady(siloHttp, silo, siloLog);
+    log("silo ready");
 
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
