@@ -169,11 +169,6 @@ internal sealed partial class DirectMessageGrain : Grain, IDirectMessageGrain, I
             throw ChatErrors.Of(ChatErrorCodes.DmNotParticipant, "You are not part of this conversation.");
         }
 
-        if (caller.IsGuest)
-        {
-            throw ChatErrors.Of(ChatErrorCodes.GuestForbidden, "Guests cannot use direct messages.");
-        }
-
         return (caller, caller.UserId == _userA ? _userB! : _userA!);
     }
 

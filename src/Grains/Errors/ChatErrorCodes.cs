@@ -85,7 +85,7 @@ public static class ChatErrorCodes
         {
             [AuthRequired] = (ChatErrorCategory.Unauthenticated, "The call carries no caller identity."),
             [AuthForbidden] = (ChatErrorCategory.Forbidden, "The caller may act only on their own account."),
-            [GuestForbidden] = (ChatErrorCategory.Forbidden, "Guests may not do this (create rooms, DMs, friends, game invites)."),
+            [GuestForbidden] = (ChatErrorCategory.Forbidden, "Guests may not do this (create rooms, friend requests, game invites)."),
             [TextEmpty] = (ChatErrorCategory.Invalid, "Message text is empty after trimming."),
             [TextTooLong] = (ChatErrorCategory.Invalid, "Message text is longer than the limit (4,000 characters)."),
             [TextCharacters] = (ChatErrorCategory.Invalid, "Text contains control characters (other than newline and tab) or lone surrogates."),

@@ -4,10 +4,8 @@ import { xssPayloads } from "../src/test/xssPayloads";
 import { desktop, launchBrowser, openPage, phone, screenshot, signUp, uniqueName } from "./support";
 
 /*
- * The hub and the chat REST endpoints are not on this branch yet (/hubs/chat is a placeholder
- * that closes every connection). These tests cover what the browser can already prove: the
- * connection banner, the composer, optimistic messages and safe rendering. Messages flowing
- * between two users belong here once the hub exists.
+ * The conversation view against the real gateway, hub and a silo: the connection banner, the
+ * composer, optimistic messages and safe rendering, in rooms created through the REST API.
  */
 
 let browser: Browser;
@@ -20,7 +18,18 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function openRoom(page: Page, roomId: string): Promise<void> {
+/** Creates a real public room through the REST API as the signed-in user, then opens it. */
+async function openRoom(page: Page, name: string): Promise<void> {
+  const roomId = await page.evaluate(async (roomName) => {
+    const session = JSON.parse(localStorage.getItem("orleanschat.session") ?? "{}") as { accessToken?: string };
+    const response = await fetch("/api/rooms", {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${session.accessToken}` },
+      body: JSON.stringify({ name: roomName, visibility: "public" }),
+    });
+    if (!response.ok) throw new Error(`creating room ${roomName} failed: ${response.status} ${await response.text()}`);
+    return ((await response.json()) as { roomId: string }).roomId;
+  }, uniqueName(name).slice(0, 32));
   await page.goto(`/rooms/${roomId}`);
   await page.getByRole("combobox", { name: /^Message / }).waitFor();
 }
