@@ -1,1 +1,3 @@
-return 0;
+using OrleansChat.LoadTest.Cli;
+
+return await LoadTestCommandLine.Build().Parse(args).InvokeAsync();

@@ -37,7 +37,7 @@ internal sealed class RunMetrics
     public void SendAttempted() => Interlocked.Increment(ref _sendsAttempted);
 
     /// <summary>The pacer skipped a send: its client was disconnected or had too many sends in flight.</summary>
-    public void SendSkipped() => Interlocked.Increment(ref _sendsSkipped);
+    public void SendSkipped(long count = 1) => Interlocked.Add(ref _sendsSkipped, count);
 
     public void Retried() => Interlocked.Increment(ref _retries);
 

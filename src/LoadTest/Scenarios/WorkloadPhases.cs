@@ -1,0 +1,68 @@
+using System.Diagnostics;
+
+namespace OrleansChat.LoadTest.Scenarios;
+
+/// <summary>Measurement windows and draining on top of a <see cref="ChatWorkload"/>.</summary>
+internal static class WorkloadPhases
+{
+    /// <summary>
+    /// Sends at <paramref name="sendsPerSecond"/> for warm-up plus duration and measures only the
+    /// latter. <paramref name="during"/> runs alongside the window (a chaos kill, churn).
+    /// </summary>
+    public static async Task<WindowFigures> RunWindowAsync(
+        ChatWorkload workload, SendPacer pacer, double sendsPerSecond, TimeSpan warmup, TimeSpan duration,
+        CancellationToken cancellationToken, Func<CancellationToken, Task>? during = null)
+    {
+        using var stopDuring = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var pacing = pacer.RunAsync(sendsPerSecond, warmup + duration, cancellationToken);
+        await Task.Delay(warmup, cancellationToken);
+        var begin = workload.Metrics.Snapshot();
+        var sideTask = during?.Invoke(stopDuring.Token) ?? Task.CompletedTask;
+        await Task.Delay(duration, cancellationToken);
+        var end = workload.Metrics.Snapshot();
+        await pacing;
+        await stopDuring.CancelAsync();
+        try
+        {
+            await sideTask;
+        }
+        catch (OperationCanceledException) when (stopDuring.IsCancellationRequested)
+        {
+        }
+
+        return WindowFigures.From(end.Since(begin), sendsPerSecond, MeanFanOut(workload));
+    }
+
+    /// <summary>Waits (bounded) until every send is answered, retries are done and every member has caught up.</summary>
+    /// <returns>Seconds it took, or null when the timeout passed first.</returns>
+    public static async Task<double?> DrainAsync(ChatWorkload workload, SendPacer pacer, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        while (Stopwatch.GetElapsedTime(started) < timeout)
+        {
+            pacer.ProcessRetries();
+            if (workload.PendingRetries == 0 && workload.InFlightSends() == 0 && workload.AllCaughtUp())
+            {
+                return Stopwatch.GetElapsedTime(started).TotalSeconds;
+            }
+
+            await Task.Delay(50, cancellationToken);
+        }
+
+        return null;
+    }
+
+    /// <summary>Mean members per conversation weighted by its senders: deliveries per send.</summary>
+    public static double MeanFanOut(ChatWorkload workload)
+    {
+        var order = workload.Topology.SendOrder();
+        if (order.Length == 0)
+        {
+            return 0;
+        }
+
+        var members = order.Sum(o => (double)workload.Topology.Conversations[o.Slot].Members.Length);
+        var fanOut = members / order.Length;
+        return workload.Options.SelfDelivery ? fanOut : fanOut - 1;
+    }
+}
