@@ -1,3 +1,3 @@
 using OrleansChat.LoadTest.Cli;
 
-return await LoadTestCommandLine.Build().Parse(args).InvokeAsync();
+return await LoadTestCommandLine.InvokeAsync(args);

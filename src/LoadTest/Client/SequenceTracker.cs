@@ -11,6 +11,7 @@ namespace OrleansChat.LoadTest.Client;
 internal sealed class SequenceTracker
 {
     private HashSet<long>? _ahead;
+    private HashSet<long>? _replayable;
 
     /// <summary>Everything in (start, Contiguous] has arrived; -1 until the starting point is known.</summary>
     public long Contiguous { get; private set; } = -1;
@@ -109,12 +110,15 @@ internal sealed class SequenceTracker
     }
 
     /// <summary>
-    /// Records a message from a subscribe's catch-up list. One that already arrived ahead of a gap
-    /// before the connection dropped is expected again here and is not a duplicate.
+    /// Starts a resubscribe's catch-up list: messages that had arrived ahead of a gap will come
+    /// again in it (it starts at the last contiguous one), and that repeat is expected.
     /// </summary>
+    public void BeginCatchUp() => _replayable = _ahead is { Count: > 0 } ? [.. _ahead] : null;
+
+    /// <summary>Records a message from a subscribe's catch-up list (see <see cref="BeginCatchUp"/>).</summary>
     public DeliveryOutcome ObserveCatchUp(long seq)
     {
-        if (_ahead is not null && seq > Contiguous && _ahead.Contains(seq))
+        if (_replayable is not null && _replayable.Remove(seq))
         {
             return DeliveryOutcome.Replayed;
         }

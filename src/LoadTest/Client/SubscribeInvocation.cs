@@ -48,6 +48,11 @@ internal sealed class SubscribeInvocation(Subscription subscription, IHubClientO
     {
         var tracker = subscription.Tracker;
         var resuming = tracker.HasStart;
+        if (resuming)
+        {
+            tracker.BeginCatchUp();
+        }
+
         var now = Stopwatch.GetTimestamp();
         var reader = new Utf8JsonReader(result);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)

@@ -44,8 +44,9 @@ internal readonly ref struct HubRecord
         {
             return ParseCore(record);
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
         {
+            // Wrong token types (a string where a number belongs) surface as InvalidOperationException.
             throw new InvalidDataException($"Malformed SignalR record: {ex.Message}", ex);
         }
     }

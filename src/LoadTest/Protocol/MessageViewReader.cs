@@ -22,7 +22,7 @@ internal static class MessageViewReader
 
             return ReadObject(ref reader, arguments);
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
         {
             throw new InvalidDataException($"Malformed message view: {ex.Message}", ex);
         }

@@ -26,6 +26,9 @@ internal sealed record MachineInfo(int Cores, string Cpu, string Os, string Runt
     }
 }
 
+/// <summary>Counts over a whole run.</summary>
+internal sealed record TotalFigures(long SendsAttempted, long SendsSkipped, long Retries, long Acked, long SendFailed, long Delivered, long LatencySamples, long CaughtUp);
+
 /// <summary>Connections during a run.</summary>
 internal sealed record ConnectionFigures(int Requested, int Connected, int Failed, double ConnectSeconds, double ConnectsPerSecond, long Disconnects, long Reconnects, long ReconnectFailures);
 

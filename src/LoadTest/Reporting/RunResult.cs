@@ -28,6 +28,9 @@ internal sealed record RunResult
 
     public WindowFigures? Window { get; init; }
 
+    /// <summary>Counts over the whole run (warm-up, drain and catch-up included).</summary>
+    public TotalFigures? Totals { get; init; }
+
     public DeliveryCheck? Delivery { get; init; }
 
     public IReadOnlyDictionary<string, long> Errors { get; init; } = new Dictionary<string, long>();

@@ -33,6 +33,8 @@ internal static class ResultFactory
             Parameters = context.Parameters,
             Connections = connections,
             Window = window,
+            Totals = new TotalFigures(totals.SendsAttempted, totals.SendsSkipped, totals.Retries, totals.Acked, totals.SendFailed,
+                totals.Delivered, totals.Delivery.TotalCount, totals.CaughtUp),
             Delivery = delivery,
             Errors = workload.Metrics.Errors.Snapshot(),
             ErrorRate = errorRate,
