@@ -42,6 +42,12 @@ internal sealed class CommonOptions
 
     public Option<double> DrainSeconds { get; } = new("--drain-seconds") { Description = "Longest wait after sending for acks and deliveries", DefaultValueFactory = _ => 15 };
 
+    public Option<string> Transport { get; } = new("--transport")
+    {
+        Description = "raw: own HTTP upgrade, managed WebSocket straight on the socket (leanest); clientwebsocket: System.Net.WebSockets.ClientWebSocket",
+        DefaultValueFactory = _ => "raw",
+    };
+
     public Option<int> ReceiveBuffer { get; } = new("--receive-buffer") { Description = "Bytes per WebSocket read per connection", DefaultValueFactory = _ => 4096 };
 
     public Option<int> ReconnectConcurrency { get; } = new("--reconnect-concurrency") { Description = "Reconnects in flight at once", DefaultValueFactory = _ => 100 };
@@ -67,6 +73,6 @@ internal sealed class CommonOptions
     private IEnumerable<Option> All() =>
     [
         Url, Target, SelfHostedBaseline, AllowRemote, Users, Accounts, RoomOwner, TextBytes, ConnectConcurrency, SetupConcurrency,
-        MaxInFlight, SendRetries, DrainSeconds, ReceiveBuffer, ReconnectConcurrency, NoSelfDelivery, SloP99Ms, SloErrorRate, Out, NoLive,
+        MaxInFlight, SendRetries, DrainSeconds, Transport, ReceiveBuffer, ReconnectConcurrency, NoSelfDelivery, SloP99Ms, SloErrorRate, Out, NoLive,
     ];
 }

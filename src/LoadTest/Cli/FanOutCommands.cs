@@ -77,19 +77,12 @@ internal static class FanOutCommands
                         parse.GetValue(force), parse.GetValue(postgres), tableOptions),
                 };
             },
-            adjustWorkload: (parse, workload) => new WorkloadOptions
+            adjustWorkload: (parse, workload) => workload with
             {
-                Client = workload.Client,
-                Users = workload.Users,
-                TextBytes = workload.TextBytes,
-                ConnectConcurrency = workload.ConnectConcurrency,
-                SetupConcurrency = workload.SetupConcurrency,
-                MaxInFlightPerClient = workload.MaxInFlightPerClient,
                 // A send that failed because its silo died is retried with the same id, as a real client would.
                 SendRetries = parse.GetResult(common.SendRetries) is { Implicit: false } ? workload.SendRetries : 5,
                 DrainTimeout = workload.DrainTimeout < TimeSpan.FromSeconds(30) ? TimeSpan.FromSeconds(30) : workload.DrainTimeout,
                 KeepLedger = true,
-                SelfDelivery = workload.SelfDelivery,
             });
     }
 

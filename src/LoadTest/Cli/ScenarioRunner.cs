@@ -149,6 +149,12 @@ internal static class ScenarioRunner
         {
             HubUrl = hubUrl,
             ReceiveBufferBytes = parse.GetValue(common.ReceiveBuffer),
+            Transport = parse.GetValue(common.Transport) switch
+            {
+                "raw" => WebSocketTransport.Raw,
+                "clientwebsocket" => WebSocketTransport.ClientWebSocket,
+                var other => throw new ArgumentException($"--transport must be raw or clientwebsocket, got '{other}'."),
+            },
             ReconnectConcurrency = parse.GetValue(common.ReconnectConcurrency),
         },
         Users = parse.GetValue(common.Users),
@@ -161,19 +167,7 @@ internal static class ScenarioRunner
         SelfDelivery = !parse.GetValue(common.NoSelfDelivery),
     };
 
-    private static WorkloadOptions Retarget(WorkloadOptions workload, Uri hubUrl) => new()
-    {
-        Client = new HubClientOptions { HubUrl = hubUrl, ReceiveBufferBytes = workload.Client.ReceiveBufferBytes, ReconnectConcurrency = workload.Client.ReconnectConcurrency },
-        Users = workload.Users,
-        TextBytes = workload.TextBytes,
-        ConnectConcurrency = workload.ConnectConcurrency,
-        SetupConcurrency = workload.SetupConcurrency,
-        MaxInFlightPerClient = workload.MaxInFlightPerClient,
-        SendRetries = workload.SendRetries,
-        DrainTimeout = workload.DrainTimeout,
-        KeepLedger = workload.KeepLedger,
-        SelfDelivery = workload.SelfDelivery,
-    };
+    private static WorkloadOptions Retarget(WorkloadOptions workload, Uri hubUrl) => workload with { Client = workload.Client with { HubUrl = hubUrl } };
 
     private static void Validate(WorkloadOptions workload)
     {

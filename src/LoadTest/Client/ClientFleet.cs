@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net;
 using OrleansChat.LoadTest.Measurement;
 using OrleansChat.LoadTest.Targets;
 
@@ -18,8 +17,7 @@ internal sealed class ClientFleet : IAsyncDisposable
     private readonly HubClientOptions _options;
     private readonly IHubClientObserver _observer;
     private readonly RunMetrics _metrics;
-    private readonly SocketsHttpHandler _handler;
-    private readonly HttpMessageInvoker _invoker;
+    private readonly IWebSocketConnector _connector;
     private readonly List<HubClient> _clients = [];
     private readonly CancellationTokenSource _stop = new();
     private Task _maintenance = Task.CompletedTask;
@@ -30,15 +28,9 @@ internal sealed class ClientFleet : IAsyncDisposable
         _options = options;
         _observer = observer;
         _metrics = metrics;
-        // One handler for every upgrade request: no per-connection handler, pool or DNS work.
-        _handler = new SocketsHttpHandler
-        {
-            UseProxy = false,
-            UseCookies = false,
-            AutomaticDecompression = DecompressionMethods.None,
-            ConnectTimeout = options.ConnectTimeout,
-        };
-        _invoker = new HttpMessageInvoker(_handler, disposeHandler: false);
+        _connector = options.Transport == WebSocketTransport.ClientWebSocket
+            ? new ClientWebSocketConnector(options.ConnectTimeout)
+            : new RawWebSocketConnector();
     }
 
     public IReadOnlyList<HubClient> Clients => _clients;
@@ -55,7 +47,7 @@ internal sealed class ClientFleet : IAsyncDisposable
     /// <summary>Creates a client (not connected yet). Not thread-safe: build the fleet before running it.</summary>
     public HubClient Add(ChatIdentity identity)
     {
-        var client = new HubClient(_clients.Count, identity, _options, _invoker, _observer);
+        var client = new HubClient(_clients.Count, identity, _options, _connector, _observer);
         _clients.Add(client);
         return client;
     }
@@ -171,8 +163,7 @@ internal sealed class ClientFleet : IAsyncDisposable
             client.Abort("fleet disposed");
         }
 
-        _invoker.Dispose();
-        _handler.Dispose();
+        _connector.Dispose();
         _stop.Dispose();
     }
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Sockets;
 using System.Net.WebSockets;
 using System.Text;
 using OrleansChat.LoadTest.Protocol;
@@ -8,8 +7,9 @@ using OrleansChat.LoadTest.Targets;
 namespace OrleansChat.LoadTest.Client;
 
 /// <summary>
-/// One SignalR connection speaking the JSON hub protocol directly over a <see cref="ClientWebSocket"/>
-/// (no negotiate request: the WebSocket goes straight to the hub URL). No thread and no timer of its
+/// One SignalR connection speaking the JSON hub protocol directly over a WebSocket (the managed
+/// <see cref="WebSocket"/> of System.Net.WebSockets; no negotiate request: the WebSocket goes
+/// straight to the hub URL). No thread and no timer of its
 /// own: one async receive loop per connection, sends serialized by a semaphore, keep-alive and
 /// timeouts driven by the fleet's single maintenance loop. A received message is parsed in place
 /// from the receive buffer; the only per-delivery work is one JSON scan and a histogram increment.
@@ -19,7 +19,7 @@ internal sealed class HubClient : IRecordSink
     private static ReadOnlySpan<byte> MessagePosted => "MessagePosted"u8;
 
     private readonly HubClientOptions _options;
-    private readonly HttpMessageInvoker _invoker;
+    private readonly IWebSocketConnector _connector;
     private readonly IHubClientObserver _observer;
     private readonly byte[] _receiveBuffer;
     private readonly RecordFramer _framer;
@@ -35,12 +35,12 @@ internal sealed class HubClient : IRecordSink
     private int _inFlightSends;
     private int _generation;
 
-    public HubClient(int index, ChatIdentity identity, HubClientOptions options, HttpMessageInvoker invoker, IHubClientObserver observer)
+    public HubClient(int index, ChatIdentity identity, HubClientOptions options, IWebSocketConnector connector, IHubClientObserver observer)
     {
         Index = index;
         Identity = identity;
         _options = options;
-        _invoker = invoker;
+        _connector = connector;
         _observer = observer;
         _receiveBuffer = new byte[options.ReceiveBufferBytes];
         _framer = new RecordFramer(options.MaxRecordBytes);
@@ -84,24 +84,30 @@ internal sealed class HubClient : IRecordSink
             throw new InvalidOperationException($"Client {Index} cannot connect while {State}.");
         }
 
-        var socket = new ClientWebSocket();
-        // SignalR has its own pings; WebSocket-level ones would double the idle traffic.
-        socket.Options.KeepAliveInterval = TimeSpan.Zero;
-        socket.Options.CollectHttpResponseDetails = true;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.ConnectTimeout);
-        Connection? connection = null;
+        WebSocket socket;
         try
         {
-            await socket.ConnectAsync(BuildUri(), _invoker, timeout.Token);
-            connection = new Connection(socket, Interlocked.Increment(ref _generation));
+            socket = await _connector.ConnectAsync(BuildUri(), timeout.Token);
+        }
+        catch (HubConnectException ex)
+        {
+            LastError = ex.Message;
+            Volatile.Write(ref _state, (int)HubClientState.Disconnected);
+            throw;
+        }
+
+        var connection = new Connection(socket, Interlocked.Increment(ref _generation));
+        try
+        {
             _framer.Reset();
             Volatile.Write(ref _connection, connection);
             var now = Stopwatch.GetTimestamp();
             Volatile.Write(ref _lastReceived, now);
             Volatile.Write(ref _lastSent, now);
             _ = ReceiveLoopAsync(connection);
-            await SendRawAsync(connection, HubMessageWriter.Handshake.ToArray(), timeout.Token);
+            await SendRawAsync(connection, HandshakeFrame, timeout.Token);
             var error = await connection.Handshake.Task.WaitAsync(timeout.Token);
             if (error is not null)
             {
@@ -111,32 +117,15 @@ internal sealed class HubClient : IRecordSink
             Volatile.Write(ref _state, (int)HubClientState.Connected);
             EverConnected = true;
         }
-        catch (Exception ex) when (ex is not HubConnectException)
+        catch (Exception ex)
         {
-            var failure = Classify(ex, socket, cancellationToken);
-            Fail(connection, socket, failure.Message);
+            var failure = ex as HubConnectException
+                ?? (ex is OperationCanceledException ? ConnectErrors.Cancelled(ex, cancellationToken) : ConnectErrors.From(ex));
+            LastError = failure.Message;
+            // The receive loop ends and sets the state back to Disconnected.
+            connection.AbortRequested = true;
+            socket.Abort();
             throw failure;
-        }
-        catch (HubConnectException ex)
-        {
-            Fail(connection, socket, ex.Message);
-            throw;
-        }
-
-        void Fail(Connection? started, ClientWebSocket failed, string reason)
-        {
-            LastError = reason;
-            if (started is not null)
-            {
-                // The receive loop ends and sets the state back to Disconnected.
-                started.AbortRequested = true;
-                failed.Abort();
-            }
-            else
-            {
-                failed.Dispose();
-                Volatile.Write(ref _state, (int)HubClientState.Disconnected);
-            }
         }
     }
 
@@ -490,6 +479,7 @@ internal sealed class HubClient : IRecordSink
     }
 
     private static readonly ReadOnlyMemory<byte> PingFrame = HubMessageWriter.Ping.ToArray();
+    private static readonly ReadOnlyMemory<byte> HandshakeFrame = HubMessageWriter.Handshake.ToArray();
 
     private async Task SendRawAsync(Connection connection, ReadOnlyMemory<byte> frame, CancellationToken cancellationToken)
     {
@@ -587,33 +577,6 @@ internal sealed class HubClient : IRecordSink
         return builder.Uri;
     }
 
-    private static HubConnectException Classify(Exception ex, ClientWebSocket socket, CancellationToken cancellationToken)
-    {
-        if (ex is OperationCanceledException or TimeoutException)
-        {
-            return cancellationToken.IsCancellationRequested
-                ? new HubConnectException("connect.cancelled", "The connection attempt was cancelled.", ex)
-                : new HubConnectException("connect.timeout", "The connection attempt timed out.", ex);
-        }
-
-        if (socket.HttpStatusCode is var status && status != 0 && status != System.Net.HttpStatusCode.SwitchingProtocols)
-        {
-            return new HubConnectException($"connect.http_{(int)status}", $"The hub answered the WebSocket upgrade with HTTP {(int)status}.", ex);
-        }
-
-        for (var inner = ex; inner is not null; inner = inner.InnerException)
-        {
-            if (inner is SocketException socketError)
-            {
-                return socketError.SocketErrorCode == SocketError.ConnectionRefused
-                    ? new HubConnectException("connect.refused", "The connection was refused (is the hub running?).", ex)
-                    : new HubConnectException("connect.socket_" + socketError.SocketErrorCode.ToString().ToLowerInvariant(), socketError.Message, ex);
-            }
-        }
-
-        return new HubConnectException("connect.failed", ex.Message, ex);
-    }
-
     private void AddSubscription(Subscription subscription)
     {
         lock (_pendingLock)
@@ -635,9 +598,9 @@ internal sealed class HubClient : IRecordSink
     }
 
     /// <summary>One WebSocket connection's state; a reconnect makes a new one, so late events of the old one cannot touch the new.</summary>
-    private sealed class Connection(ClientWebSocket socket, int generation)
+    private sealed class Connection(WebSocket socket, int generation)
     {
-        public ClientWebSocket Socket { get; } = socket;
+        public WebSocket Socket { get; } = socket;
 
         public int Generation { get; } = generation;
 

@@ -1,10 +1,13 @@
 namespace OrleansChat.LoadTest.Client;
 
 /// <summary>Settings shared by every client of a fleet.</summary>
-internal sealed class HubClientOptions
+internal sealed record HubClientOptions
 {
     /// <summary>The hub's URL (http or ws scheme); the access token is added as a query parameter.</summary>
     public required Uri HubUrl { get; init; }
+
+    /// <summary>How the WebSocket is opened (see <see cref="WebSocketTransport"/>).</summary>
+    public WebSocketTransport Transport { get; init; } = WebSocketTransport.Raw;
 
     /// <summary>Bytes read per WebSocket receive; a record larger than this is reassembled across reads.</summary>
     public int ReceiveBufferBytes { get; init; } = 4096;

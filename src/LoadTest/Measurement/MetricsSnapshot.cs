@@ -23,7 +23,8 @@ internal sealed record MetricsSnapshot(
     long ConnectAttempts,
     long ConnectFailures,
     HistogramSnapshot Delivery,
-    HistogramSnapshot Ack)
+    HistogramSnapshot Ack,
+    HistogramSnapshot SendLag)
 {
     public double Seconds(MetricsSnapshot earlier) => (double)(Timestamp - earlier.Timestamp) / Stopwatch.Frequency;
 
@@ -48,7 +49,8 @@ internal sealed record MetricsSnapshot(
         ConnectAttempts - earlier.ConnectAttempts,
         ConnectFailures - earlier.ConnectFailures,
         Delivery.Since(earlier.Delivery),
-        Ack.Since(earlier.Ack));
+        Ack.Since(earlier.Ack),
+        SendLag.Since(earlier.SendLag));
 
     /// <summary>Length of a window made by <see cref="Since"/>, in seconds.</summary>
     public double WindowSeconds => (double)Timestamp / Stopwatch.Frequency;

@@ -32,6 +32,9 @@ internal sealed class RunMetrics
     /// <summary>Send-to-acknowledgement latency, in microseconds.</summary>
     public LatencyHistogram Ack { get; } = new();
 
+    /// <summary>How late the pacer posted each message against its schedule, in microseconds (the generator's own lag).</summary>
+    public LatencyHistogram SendLag { get; } = new();
+
     public ErrorCounts Errors { get; } = new();
 
     public void SendAttempted() => Interlocked.Increment(ref _sendsAttempted);
@@ -123,5 +126,6 @@ internal sealed class RunMetrics
         Volatile.Read(ref _connectAttempts),
         Volatile.Read(ref _connectFailures),
         Delivery.Snapshot(),
-        Ack.Snapshot());
+        Ack.Snapshot(),
+        SendLag.Snapshot());
 }

@@ -93,7 +93,14 @@ internal sealed record CapacityStep(
     LatencySummary Latency,
     long Errors,
     bool Sustained,
-    string? Reason);
+    string? Reason)
+{
+    /// <summary>The load generator's CPU per delivery in this step, in microseconds.</summary>
+    public double ClientCpuMicrosPerDelivery { get; init; }
+
+    /// <summary>The load generator's CPU in this step, in percent of one core.</summary>
+    public double ClientCpuPercent { get; init; }
+}
 
 /// <summary>Raw INSERT throughput into a scratch table shaped like the message log.</summary>
 internal sealed record InsertFigures(

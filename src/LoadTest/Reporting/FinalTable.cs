@@ -29,6 +29,12 @@ internal static class FinalTable
             Row("acked msgs/s", F($"{w.AckedPerSecond:N0}"));
             Row("delivery latency", Latency(w.DeliveryLatency));
             Row("ack latency", Latency(w.AckLatency));
+            if (w.SendLag is { } lag)
+            {
+                Row("pacer lag (in the latencies)", Latency(lag));
+            }
+
+            Row("load generator CPU", F($"{w.ClientCpuPercent:0}% of a core, {w.ClientCpuMicrosPerDelivery:0.0} µs per delivery"));
         }
 
         if (result.Delivery is { } d)

@@ -43,7 +43,7 @@ internal static class CapacityScenario
                 var step = Judge(window, metrics.Snapshot().Since(before), drained, settings.P99LimitMs);
                 steps.Add(step);
                 context.Reporter.Info(string.Create(CultureInfo.InvariantCulture,
-                    $"step {steps.Count}: offered {step.OfferedDeliveriesPerSecond:N0}/s, delivered {step.DeliveredPerSecond:N0}/s, p99 {step.Latency.P99Ms:0.0} ms → {(step.Sustained ? "sustained" : step.Reason)}"));
+                    $"step {steps.Count}: offered {step.OfferedDeliveriesPerSecond:N0}/s, delivered {step.DeliveredPerSecond:N0}/s, p50 {step.Latency.P50Ms:0.0} ms, p99 {step.Latency.P99Ms:0.0} ms, generator {step.ClientCpuPercent:0}% CPU ({step.ClientCpuMicrosPerDelivery:0.0} µs/delivery) → {(step.Sustained ? "sustained" : step.Reason)}"));
                 if (step.Sustained && (best is null || step.DeliveredPerSecond > best.DeliveredPerSecond))
                 {
                     best = step;
@@ -118,6 +118,10 @@ internal static class CapacityScenario
         }
 
         return new CapacityStep(window.OfferedSendsPerSecond, window.OfferedDeliveriesPerSecond, window.DeliveredPerSecond, window.AckedPerSecond,
-            window.DeliveryLatency, errors, reason is null, reason);
+            window.DeliveryLatency, errors, reason is null, reason)
+        {
+            ClientCpuMicrosPerDelivery = window.ClientCpuMicrosPerDelivery,
+            ClientCpuPercent = window.ClientCpuPercent,
+        };
     }
 }

@@ -18,6 +18,15 @@ internal sealed record WindowFigures(
     LatencySummary DeliveryLatency,
     LatencySummary AckLatency)
 {
+    /// <summary>How late the pacer posted messages against their schedule (the generator's own lag, included in the latencies).</summary>
+    public LatencySummary? SendLag { get; init; }
+
+    /// <summary>CPU this load generator spent in the window, in percent of one core.</summary>
+    public double ClientCpuPercent { get; init; }
+
+    /// <summary>The load generator's CPU time per delivery (everything it did, divided by deliveries), in microseconds.</summary>
+    public double ClientCpuMicrosPerDelivery { get; init; }
+
     /// <summary>Figures of the window between two snapshots; <paramref name="fanOut"/> is the mean number of members per conversation.</summary>
     public static WindowFigures From(MetricsSnapshot window, double offeredSendsPerSecond, double fanOut)
     {
@@ -35,6 +44,9 @@ internal sealed record WindowFigures(
             window.Acked / seconds,
             window.Delivered / seconds,
             window.Delivery.Summarize(0.001),
-            window.Ack.Summarize(0.001));
+            window.Ack.Summarize(0.001))
+        {
+            SendLag = window.SendLag.Summarize(0.001),
+        };
     }
 }

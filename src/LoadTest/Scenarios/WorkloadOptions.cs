@@ -3,7 +3,7 @@ using OrleansChat.LoadTest.Client;
 namespace OrleansChat.LoadTest.Scenarios;
 
 /// <summary>Settings of a chat workload, shared by the scenarios.</summary>
-internal sealed class WorkloadOptions
+internal sealed record WorkloadOptions
 {
     public required HubClientOptions Client { get; init; }
 

@@ -16,10 +16,12 @@ internal static class WorkloadPhases
         using var stopDuring = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var pacing = pacer.RunAsync(sendsPerSecond, warmup + duration, cancellationToken);
         await Task.Delay(warmup, cancellationToken);
+        var cpuBegin = CpuTime();
         var begin = workload.Metrics.Snapshot();
         var sideTask = during?.Invoke(stopDuring.Token) ?? Task.CompletedTask;
         await Task.Delay(duration, cancellationToken);
         var end = workload.Metrics.Snapshot();
+        var cpu = CpuTime() - cpuBegin;
         await pacing;
         await stopDuring.CancelAsync();
         try
@@ -30,7 +32,18 @@ internal static class WorkloadPhases
         {
         }
 
-        return WindowFigures.From(end.Since(begin), sendsPerSecond, MeanFanOut(workload));
+        var window = end.Since(begin);
+        return WindowFigures.From(window, sendsPerSecond, MeanFanOut(workload)) with
+        {
+            ClientCpuPercent = 100 * cpu.TotalSeconds / Math.Max(window.WindowSeconds, 1e-9),
+            ClientCpuMicrosPerDelivery = window.Delivered == 0 ? 0 : cpu.TotalMicroseconds / window.Delivered,
+        };
+    }
+
+    private static TimeSpan CpuTime()
+    {
+        using var self = Process.GetCurrentProcess();
+        return self.TotalProcessorTime;
     }
 
     /// <summary>Waits (bounded) until every send is answered, retries are done and every member has caught up.</summary>
