@@ -44,7 +44,7 @@ internal sealed class CommonOptions
 
     public Option<string> Transport { get; } = new("--transport")
     {
-        Description = "raw: own HTTP upgrade, managed WebSocket straight on the socket (leanest); clientwebsocket: System.Net.WebSockets.ClientWebSocket",
+        Description = "raw: own upgrade and WebSocket framing on the socket (leanest); managed: own upgrade, framework WebSocket over the socket stream; clientwebsocket: System.Net.WebSockets.ClientWebSocket",
         DefaultValueFactory = _ => "raw",
     };
 

@@ -152,8 +152,9 @@ internal static class ScenarioRunner
             Transport = parse.GetValue(common.Transport) switch
             {
                 "raw" => WebSocketTransport.Raw,
+                "managed" => WebSocketTransport.Managed,
                 "clientwebsocket" => WebSocketTransport.ClientWebSocket,
-                var other => throw new ArgumentException($"--transport must be raw or clientwebsocket, got '{other}'."),
+                var other => throw new ArgumentException($"--transport must be raw, managed or clientwebsocket, got '{other}'."),
             },
             ReconnectConcurrency = parse.GetValue(common.ReconnectConcurrency),
         },

@@ -28,9 +28,12 @@ internal sealed class ClientFleet : IAsyncDisposable
         _options = options;
         _observer = observer;
         _metrics = metrics;
-        _connector = options.Transport == WebSocketTransport.ClientWebSocket
-            ? new ClientWebSocketConnector(options.ConnectTimeout)
-            : new RawWebSocketConnector();
+        _connector = options.Transport switch
+        {
+            WebSocketTransport.ClientWebSocket => new ClientWebSocketConnector(options.ConnectTimeout),
+            WebSocketTransport.Managed => new RawWebSocketConnector(ownFraming: false),
+            _ => new RawWebSocketConnector(ownFraming: true),
+        };
     }
 
     public IReadOnlyList<HubClient> Clients => _clients;

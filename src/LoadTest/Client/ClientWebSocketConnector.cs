@@ -25,7 +25,7 @@ internal sealed class ClientWebSocketConnector : IWebSocketConnector
         _invoker = new HttpMessageInvoker(_handler, disposeHandler: false);
     }
 
-    public async Task<WebSocket> ConnectAsync(Uri url, CancellationToken cancellationToken)
+    public async Task<HubTransport> ConnectAsync(Uri url, CancellationToken cancellationToken)
     {
         var socket = new ClientWebSocket();
         // SignalR has its own pings; WebSocket-level ones would double the idle traffic.
@@ -34,7 +34,7 @@ internal sealed class ClientWebSocketConnector : IWebSocketConnector
         try
         {
             await socket.ConnectAsync(url, _invoker, cancellationToken);
-            return socket;
+            return new ManagedWebSocketTransport(socket);
         }
         catch (Exception ex) when (ex is not HubConnectException)
         {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net.Sockets;
 using System.Net.WebSockets;
 using System.Text;
 using OrleansChat.LoadTest.Protocol;
@@ -14,7 +15,7 @@ namespace OrleansChat.LoadTest.Client;
 /// timeouts driven by the fleet's single maintenance loop. A received message is parsed in place
 /// from the receive buffer; the only per-delivery work is one JSON scan and a histogram increment.
 /// </summary>
-internal sealed class HubClient : IRecordSink
+internal sealed class HubClient : IRecordSink, IPayloadSink
 {
     private static ReadOnlySpan<byte> MessagePosted => "MessagePosted"u8;
 
@@ -86,7 +87,7 @@ internal sealed class HubClient : IRecordSink
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.ConnectTimeout);
-        WebSocket socket;
+        HubTransport socket;
         try
         {
             socket = await _connector.ConnectAsync(BuildUri(), timeout.Token);
@@ -271,7 +272,7 @@ internal sealed class HubClient : IRecordSink
         using var cts = new CancellationTokenSource(timeout);
         try
         {
-            await connection.Socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, cts.Token);
+            await connection.Socket.CloseOutputAsync(cts.Token);
             await connection.Closed.Task.WaitAsync(cts.Token);
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException or InvalidOperationException)
@@ -466,7 +467,7 @@ internal sealed class HubClient : IRecordSink
 
         try
         {
-            await connection.Socket.SendAsync(PingFrame, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
+            await connection.Socket.SendTextAsync(PingFrame, CancellationToken.None);
             Volatile.Write(ref _lastSent, Stopwatch.GetTimestamp());
         }
         catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or InvalidOperationException or IOException or OperationCanceledException)
@@ -491,7 +492,7 @@ internal sealed class HubClient : IRecordSink
                 throw new InvalidOperationException("The connection this frame was written for has been replaced.");
             }
 
-            await connection.Socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+            await connection.Socket.SendTextAsync(frame, cancellationToken);
             Volatile.Write(ref _lastSent, Stopwatch.GetTimestamp());
         }
         finally
@@ -502,42 +503,43 @@ internal sealed class HubClient : IRecordSink
 
     private async Task ReceiveLoopAsync(Connection connection)
     {
-        var socket = connection.Socket;
-        var reason = "closed by server";
+        string reason;
         try
         {
-            while (true)
+            reason = await connection.Socket.ReceiveAsync(_receiveBuffer, this);
+            if (connection.CloseError is { } error)
             {
-                var result = await socket.ReceiveAsync(_receiveBuffer.AsMemory(), CancellationToken.None);
-                if (result.MessageType == WebSocketMessageType.Close)
-                {
-                    reason = connection.CloseError is { } error ? $"closed by server: {error}"
-                        : $"closed by server ({socket.CloseStatus}: {socket.CloseStatusDescription})";
-                    break;
-                }
-
-                Volatile.Write(ref _lastReceived, Stopwatch.GetTimestamp());
-                _framer.Feed(_receiveBuffer.AsSpan(0, result.Count), this);
+                reason = $"closed by server: {error}";
             }
         }
         catch (InvalidDataException ex)
         {
             reason = $"protocol error: {ex.Message}";
         }
-        catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or OperationCanceledException or IOException)
+        catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or OperationCanceledException or IOException or SocketException)
         {
             reason = connection.AbortReason ?? $"connection lost: {ex.Message}";
         }
-        finally
+        catch (Exception ex)
         {
-            ConnectionLost(connection, reason);
+            // Anything else is a bug in the engine or an observer; the connection must still be
+            // wound down (pending invocations failed, state reset), and the reason says what broke.
+            reason = $"receive loop failed: {ex.GetType().Name}: {ex.Message}";
         }
+
+        ConnectionLost(connection, reason);
+    }
+
+    void IPayloadSink.OnPayload(ReadOnlySpan<byte> payload)
+    {
+        Volatile.Write(ref _lastReceived, Stopwatch.GetTimestamp());
+        _framer.Feed(payload, this);
     }
 
     private void ConnectionLost(Connection connection, string reason)
     {
         connection.Handshake.TrySetResult($"connection ended before the handshake: {reason}");
-        connection.Socket.Dispose();
+        connection.Socket.Abort();
         List<PendingInvocation> orphans;
         lock (_pendingLock)
         {
@@ -598,9 +600,9 @@ internal sealed class HubClient : IRecordSink
     }
 
     /// <summary>One WebSocket connection's state; a reconnect makes a new one, so late events of the old one cannot touch the new.</summary>
-    private sealed class Connection(WebSocket socket, int generation)
+    private sealed class Connection(HubTransport socket, int generation)
     {
-        public WebSocket Socket { get; } = socket;
+        public HubTransport Socket { get; } = socket;
 
         public int Generation { get; } = generation;
 

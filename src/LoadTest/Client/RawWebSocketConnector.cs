@@ -9,31 +9,32 @@ using System.Text;
 namespace OrleansChat.LoadTest.Client;
 
 /// <summary>
-/// Connects a socket, performs the HTTP/1.1 WebSocket upgrade itself (RFC 6455 §4.1: key, version,
-/// accept check) and hands the socket's stream to <see cref="WebSocket.CreateFromStream(Stream, WebSocketCreationOptions)"/>:
-/// the same managed WebSocket <see cref="ClientWebSocket"/> uses, without the HTTP connection's
-/// buffering layer in between — every receive goes straight from the socket to the WebSocket parser.
+/// Connects a socket and performs the HTTP/1.1 WebSocket upgrade itself (RFC 6455 §4.1: key,
+/// version, accept check). Then either frames the WebSocket itself (<see cref="RawSocketTransport"/>)
+/// or hands the socket's stream to the framework's managed WebSocket
+/// (<see cref="WebSocket.CreateFromStream(Stream, WebSocketCreationOptions)"/>), for comparison.
 /// </summary>
-internal sealed class RawWebSocketConnector : IWebSocketConnector
+internal sealed class RawWebSocketConnector(bool ownFraming) : IWebSocketConnector
 {
     private const int MaxResponseHeaderBytes = 16 * 1024;
     private const string AcceptGuid = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
 
-    public async Task<WebSocket> ConnectAsync(Uri url, CancellationToken cancellationToken)
+    public async Task<HubTransport> ConnectAsync(Uri url, CancellationToken cancellationToken)
     {
         var secure = url.Scheme is "wss" or "https";
         var endpoint = await ResolveAsync(url, cancellationToken);
         var socket = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         Stream? stream = null;
+        SslStream? tls = null;
         try
         {
             await socket.ConnectAsync(endpoint, cancellationToken);
             stream = new NetworkStream(socket, ownsSocket: true);
             if (secure)
             {
-                var ssl = new SslStream(stream, leaveInnerStreamOpen: false);
-                stream = ssl;
-                await ssl.AuthenticateAsClientAsync(new SslClientAuthenticationOptions { TargetHost = url.IdnHost }, cancellationToken);
+                tls = new SslStream(stream, leaveInnerStreamOpen: false);
+                stream = tls;
+                await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions { TargetHost = url.IdnHost }, cancellationToken);
             }
 
             var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
@@ -41,12 +42,18 @@ internal sealed class RawWebSocketConnector : IWebSocketConnector
                 $"Sec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n\r\n";
             await stream.WriteAsync(Encoding.ASCII.GetBytes(request), cancellationToken);
             var leftover = await ReadUpgradeResponseAsync(stream, key, cancellationToken);
+            if (ownFraming)
+            {
+                return new RawSocketTransport(socket, tls, leftover);
+            }
+
             if (leftover.Length > 0)
             {
                 stream = new PrefixedStream(leftover, stream);
             }
 
-            return WebSocket.CreateFromStream(stream, new WebSocketCreationOptions { IsServer = false, KeepAliveInterval = TimeSpan.Zero });
+            return new ManagedWebSocketTransport(
+                WebSocket.CreateFromStream(stream, new WebSocketCreationOptions { IsServer = false, KeepAliveInterval = TimeSpan.Zero }));
         }
         catch (Exception ex) when (ex is not HubConnectException)
         {

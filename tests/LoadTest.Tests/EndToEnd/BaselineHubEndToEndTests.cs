@@ -115,8 +115,8 @@ public sealed class BaselineHubEndToEndTests
         await using var hub = await BaselineHub.StartAsync();
 
         var result = await CapacityScenario.RunAsync(hub.Context("capacity", new SilentReporter()),
-            new CapacitySettings(Members: 50, Senders: 5, P99LimitMs: 10_000, StartDeliveriesPerSecond: 500, MaxDeliveriesPerSecond: 1000, Growth: 2,
-                MaxSteps: 3, RefineSteps: 0, StepWarmup: TimeSpan.FromSeconds(0.2), StepDuration: TimeSpan.FromSeconds(1)),
+            new CapacitySettings(Members: 20, Senders: 5, P99LimitMs: 10_000, StartDeliveriesPerSecond: 400, MaxDeliveriesPerSecond: 800, Growth: 2,
+                MaxSteps: 3, RefineSteps: 0, StepWarmup: TimeSpan.FromSeconds(0.2), StepDuration: TimeSpan.FromSeconds(1.5)),
             CancellationToken.None);
 
         var capacity = result.Capacity!;
