@@ -54,6 +54,11 @@ internal sealed class CommonOptions
 
     public Option<bool> NoSelfDelivery { get; } = new("--no-self-delivery") { Description = "The hub does not echo a sender's own messages: count the ack as its delivery" };
 
+    public Option<int?> GatewayPid { get; } = new("--gateway-pid")
+    {
+        Description = "PID of the gateway (or baseline hub) on this machine: its CPU per delivery and resident memory (/proc/<pid>) go into the results",
+    };
+
     public Option<double?> SloP99Ms { get; } = new("--slo-p99-ms") { Description = "Exit 3 when the delivery p99 exceeds this many milliseconds" };
 
     public Option<double?> SloErrorRate { get; } = new("--slo-error-rate") { Description = "Exit 3 when failed operations / all operations exceeds this fraction (0.001 = 0.1 %)" };
@@ -73,6 +78,6 @@ internal sealed class CommonOptions
     private IEnumerable<Option> All() =>
     [
         Url, Target, SelfHostedBaseline, AllowRemote, Users, Accounts, RoomOwner, TextBytes, ConnectConcurrency, SetupConcurrency,
-        MaxInFlight, SendRetries, DrainSeconds, Transport, ReceiveBuffer, ReconnectConcurrency, NoSelfDelivery, SloP99Ms, SloErrorRate, Out, NoLive,
+        MaxInFlight, SendRetries, DrainSeconds, Transport, ReceiveBuffer, ReconnectConcurrency, NoSelfDelivery, GatewayPid, SloP99Ms, SloErrorRate, Out, NoLive,
     ];
 }

@@ -166,6 +166,7 @@ internal static class ScenarioRunner
         SendRetries = parse.GetValue(common.SendRetries),
         DrainTimeout = Seconds(parse.GetValue(common.DrainSeconds), "--drain-seconds"),
         SelfDelivery = !parse.GetValue(common.NoSelfDelivery),
+        ServerPid = parse.GetValue(common.GatewayPid),
     };
 
     private static WorkloadOptions Retarget(WorkloadOptions workload, Uri hubUrl) => workload with { Client = workload.Client with { HubUrl = hubUrl } };
@@ -180,6 +181,7 @@ internal static class ScenarioRunner
         Require(workload.SendRetries is >= 0 and <= 100, "--send-retries must be between 0 and 100.");
         Require(workload.Client.ReceiveBufferBytes is >= 256 and <= 1 << 20, "--receive-buffer must be between 256 and 1048576.");
         Require(workload.Client.ReconnectConcurrency is >= 1 and <= 10_000, "--reconnect-concurrency must be between 1 and 10000.");
+        Require(workload.ServerPid is null || File.Exists($"/proc/{workload.ServerPid}/stat"), $"--gateway-pid {workload.ServerPid}: no such process on this machine.");
     }
 
     /// <summary>A duration option in seconds.</summary>

@@ -13,8 +13,7 @@ internal static class SoakCommand
         var rooms = new Option<int>("--rooms") { Description = "Spread the connections over this many rooms (each subscribes to one); 0: plain connections" };
         var settle = new Option<double>("--settle") { Description = "Seconds after connecting before memory is read", DefaultValueFactory = _ => 3 };
         var hold = new Option<double>("--hold") { Description = "Seconds to hold the connections", DefaultValueFactory = _ => 10 };
-        var pid = new Option<int?>("--gateway-pid") { Description = "PID of the gateway (or baseline hub) process whose RSS is read from /proc/<pid>/status" };
-        foreach (var option in new Option[] { connections, rooms, settle, hold, pid })
+        foreach (var option in new Option[] { connections, rooms, settle, hold })
         {
             command.Options.Add(option);
         }
@@ -24,8 +23,7 @@ internal static class SoakCommand
         {
             var roomCount = parse.GetValue(rooms);
             ScenarioRunner.Require(roomCount is >= 0 and <= 100_000, "--rooms must be between 0 and 100000.");
-            var serverPid = parse.GetValue(pid);
-            ScenarioRunner.Require(serverPid is null or > 0, "--gateway-pid must be a process id.");
+            var serverPid = context.Workload.ServerPid;
             var settings = new SoakSettings(FanOutCommands.Positive(parse, connections), roomCount,
                 ScenarioRunner.Seconds(parse.GetValue(settle), "--settle"), ScenarioRunner.Seconds(parse.GetValue(hold), "--hold"), serverPid);
             return SoakScenario.RunAsync(context, settings, ct);

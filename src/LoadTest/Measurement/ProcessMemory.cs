@@ -24,6 +24,29 @@ internal static class ProcessMemory
 
     public static RssSample ReadSelf() => Read(Environment.ProcessId);
 
+    /// <summary>User plus system CPU time of a process so far, from <c>/proc/&lt;pid&gt;/stat</c>.</summary>
+    /// <exception cref="InvalidOperationException">The process does not exist.</exception>
+    public static TimeSpan CpuTime(int pid)
+    {
+        string stat;
+        try
+        {
+            stat = File.ReadAllText($"/proc/{pid}/stat");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException($"Cannot read /proc/{pid}/stat: {ex.Message}", ex);
+        }
+
+        // The command name (field 2) is in parentheses and may hold spaces: count fields after its ')'.
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return TimeSpan.FromSeconds(ticks / (double)ClockTicksPerSecond);
+    }
+
+    /// <summary>USER_HZ, the unit of /proc times: 100 on every Linux this runs on.</summary>
+    private const int ClockTicksPerSecond = 100;
+
     /// <summary>The command line of a process (arguments joined by spaces), or empty when unreadable.</summary>
     public static string CommandLine(int pid)
     {

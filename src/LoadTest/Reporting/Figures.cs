@@ -100,6 +100,12 @@ internal sealed record CapacityStep(
 
     /// <summary>The load generator's CPU in this step, in percent of one core.</summary>
     public double ClientCpuPercent { get; init; }
+
+    /// <summary>The server's CPU per delivery in this step, in microseconds (with <c>--gateway-pid</c>).</summary>
+    public double? ServerCpuMicrosPerDelivery { get; init; }
+
+    /// <summary>The server's CPU in this step, in percent of one core (with <c>--gateway-pid</c>).</summary>
+    public double? ServerCpuPercent { get; init; }
 }
 
 /// <summary>Raw INSERT throughput into a scratch table shaped like the message log.</summary>

@@ -35,6 +35,10 @@ internal static class FinalTable
             }
 
             Row("load generator CPU", F($"{w.ClientCpuPercent:0}% of a core, {w.ClientCpuMicrosPerDelivery:0.0} µs per delivery"));
+            if (w.ServerCpuPercent is { } serverCpu)
+            {
+                Row("server CPU", F($"{serverCpu:0}% of a core, {w.ServerCpuMicrosPerDelivery:0.0} µs per delivery"));
+            }
         }
 
         if (result.Delivery is { } d)

@@ -43,7 +43,7 @@ internal static class CapacityScenario
                 var step = Judge(window, metrics.Snapshot().Since(before), drained, settings.P99LimitMs, fanOut);
                 steps.Add(step);
                 context.Reporter.Info(string.Create(CultureInfo.InvariantCulture,
-                    $"step {steps.Count}: offered {step.OfferedDeliveriesPerSecond:N0}/s, delivered {step.DeliveredPerSecond:N0}/s, p50 {step.Latency.P50Ms:0.0} ms, p99 {step.Latency.P99Ms:0.0} ms, generator {step.ClientCpuPercent:0}% CPU ({step.ClientCpuMicrosPerDelivery:0.0} µs/delivery) → {(step.Sustained ? "sustained" : step.Reason)}"));
+                    $"step {steps.Count}: offered {step.OfferedDeliveriesPerSecond:N0}/s, delivered {step.DeliveredPerSecond:N0}/s, p50 {step.Latency.P50Ms:0.0} ms, p99 {step.Latency.P99Ms:0.0} ms, generator {step.ClientCpuPercent:0}% CPU ({step.ClientCpuMicrosPerDelivery:0.0} µs/delivery){(step.ServerCpuPercent is { } sc ? $", server {sc:0}% CPU ({step.ServerCpuMicrosPerDelivery:0.0} µs/delivery)" : "")} → {(step.Sustained ? "sustained" : step.Reason)}"));
                 if (step.Sustained && (best is null || step.DeliveredPerSecond > best.DeliveredPerSecond))
                 {
                     best = step;
@@ -128,6 +128,8 @@ internal static class CapacityScenario
         {
             ClientCpuMicrosPerDelivery = window.ClientCpuMicrosPerDelivery,
             ClientCpuPercent = window.ClientCpuPercent,
+            ServerCpuMicrosPerDelivery = window.ServerCpuMicrosPerDelivery,
+            ServerCpuPercent = window.ServerCpuPercent,
         };
     }
 }

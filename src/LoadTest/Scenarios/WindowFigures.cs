@@ -24,6 +24,12 @@ internal sealed record WindowFigures(
     /// <summary>CPU this load generator spent in the window, in percent of one core.</summary>
     public double ClientCpuPercent { get; init; }
 
+    /// <summary>CPU the server (<c>--gateway-pid</c>) spent in the window, in percent of one core; null when no PID was given.</summary>
+    public double? ServerCpuPercent { get; init; }
+
+    /// <summary>The server's CPU time per delivery, in microseconds; null when no PID was given.</summary>
+    public double? ServerCpuMicrosPerDelivery { get; init; }
+
     /// <summary>The load generator's CPU time per delivery (everything it did, divided by deliveries), in microseconds.</summary>
     public double ClientCpuMicrosPerDelivery { get; init; }
 

@@ -31,6 +31,9 @@ internal sealed record WorkloadOptions
     /// <summary>Keep every acknowledged send (for the chaos run's check against the database).</summary>
     public bool KeepLedger { get; init; }
 
+    /// <summary>The server's process id (gateway or baseline hub) on this machine, for its CPU and memory; null when unknown.</summary>
+    public int? ServerPid { get; init; }
+
     /// <summary>Members get <c>MessagePosted</c> for their own messages too (the contract's broadcast to all subscribers).</summary>
     public bool SelfDelivery { get; init; } = true;
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using OrleansChat.LoadTest.Measurement;
 
 namespace OrleansChat.LoadTest.Scenarios;
 
@@ -17,11 +18,14 @@ internal static class WorkloadPhases
         var pacing = pacer.RunAsync(sendsPerSecond, warmup + duration, cancellationToken);
         await Task.Delay(warmup, cancellationToken);
         var cpuBegin = CpuTime();
+        var serverPid = workload.Options.ServerPid;
+        var serverBegin = serverPid is { } pid ? ProcessMemory.CpuTime(pid) : TimeSpan.Zero;
         var begin = workload.Metrics.Snapshot();
         var sideTask = during?.Invoke(stopDuring.Token) ?? Task.CompletedTask;
         await Task.Delay(duration, cancellationToken);
         var end = workload.Metrics.Snapshot();
         var cpu = CpuTime() - cpuBegin;
+        TimeSpan? serverCpu = serverPid is { } pidEnd ? ProcessMemory.CpuTime(pidEnd) - serverBegin : null;
         await pacing;
         await stopDuring.CancelAsync();
         try
@@ -37,6 +41,8 @@ internal static class WorkloadPhases
         {
             ClientCpuPercent = 100 * cpu.TotalSeconds / Math.Max(window.WindowSeconds, 1e-9),
             ClientCpuMicrosPerDelivery = window.Delivered == 0 ? 0 : cpu.TotalMicroseconds / window.Delivered,
+            ServerCpuPercent = serverCpu is { } server ? 100 * server.TotalSeconds / Math.Max(window.WindowSeconds, 1e-9) : null,
+            ServerCpuMicrosPerDelivery = serverCpu is { } perDelivery && window.Delivered > 0 ? perDelivery.TotalMicroseconds / window.Delivered : null,
         };
     }
 
