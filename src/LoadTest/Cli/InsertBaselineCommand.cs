@@ -20,7 +20,8 @@ internal static class InsertBaselineCommand
         var single = new Option<double>("--single-row-seconds") { Description = "Seconds of one-row-per-transaction inserts (0: skip)", DefaultValueFactory = _ => 3 };
         var textBytes = new Option<int>("--text-bytes") { Description = "Message body length", DefaultValueFactory = _ => 100 };
         var output = new Option<string?>("--out") { Description = "Write the result as JSON to this file" };
-        foreach (var option in new Option[] { postgres, writers, batch, seconds, single, textBytes, output })
+        var noLive = new Option<bool>("--no-live") { Description = "Accepted for symmetry with the traffic scenarios (this one has no live display)" };
+        foreach (var option in new Option[] { postgres, writers, batch, seconds, single, textBytes, output, noLive })
         {
             command.Options.Add(option);
         }

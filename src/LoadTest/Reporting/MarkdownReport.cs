@@ -30,6 +30,7 @@ internal static class MarkdownReport
         var gateStorm = Load("gateway-storm");
         var insert = Load("insert");
         var persist = Load("gateway-persist");
+        var basePersist = Load("baseline-persist");
         var chaos = Load("gateway-chaos");
         var machine = new[] { baseCapacity, baseSoak, insert, gateCapacity }.FirstOrDefault(r => r is not null)?.Machine ?? MachineInfo.Current();
         var missing = skipped is null ? "not measured" : "not measured (see below)";
@@ -57,6 +58,8 @@ internal static class MarkdownReport
         Row(md, "idle connections held", gateSoak?.Memory?.ConnectionsHeld, baseSoak?.Memory?.ConnectionsHeld, "N0", "10,000", missing);
         Row(md, "server memory per idle connection (KiB RSS)", gateSoak?.Memory?.ServerKiBPerConnection, baseSoak?.Memory?.ServerKiBPerConnection, "0.0", "≤ 1.10 × baseline", missing);
         Row(md, "persisted (acknowledged) messages/s vs batched raw INSERT rows/s", persist?.Window?.AckedPerSecond, insert?.Insert?.BatchedRowsPerSecond, "N0", "≥ 20,000/s", missing);
+        var persistLabel = basePersist?.Window is { } bp ? F($"acknowledged sends/s at {bp.OfferedSendsPerSecond:N0}/s offered, 200 one-member rooms (the harness's ceiling on the baseline)") : "acknowledged sends/s, 200 one-member rooms";
+        Row(md, persistLabel, persist?.Window?.AckedPerSecond, basePersist?.Window?.AckedPerSecond, "N0", "", missing);
         Row(md, "reconnect storm: seconds until every member is back and caught up", gateStorm?.Recovery?.RecoverSeconds, baseStorm?.Recovery?.RecoverSeconds, "0.00", "", missing);
         var chaosText = chaos?.Chaos is { } c
             ? c.VerifyError ?? F($"{c.MissingInStore + c.SeqMismatch} lost, {c.StoredMoreThanOnce} duplicated of {c.AckedMessages:N0}")
@@ -89,6 +92,7 @@ internal static class MarkdownReport
 
         Soak(md, "Baseline", baseSoak);
         Soak(md, "OrleansChat", gateSoak);
+        Generator(md, baseHot, gateHot);
         return md.ToString();
     }
 
@@ -125,6 +129,23 @@ internal static class MarkdownReport
             F($"server RSS {m.ServerBefore?.RssKiB / 1024.0:0} → {(m.ServerAfterHold ?? m.ServerConnected)?.RssKiB / 1024.0:0} MiB = {m.ServerKiBPerConnection:0.0} KiB per connection ({m.ServerAnonKiBPerConnection:0.0} KiB anonymous); ") +
             F($"load generator {m.ClientKiBPerConnection:0.0} KiB per connection."));
         md.AppendLine();
+    }
+
+    /// <summary>What the load generator itself cost, so a reader can tell whether it, not the system, was the limit.</summary>
+    private static void Generator(StringBuilder md, RunResult? baseline, RunResult? system)
+    {
+        foreach (var (who, run) in new[] { ("baseline", baseline), ("OrleansChat", system) })
+        {
+            if (run?.Window is not { } w)
+            {
+                continue;
+            }
+
+            md.AppendLine(F($"Hot room at a fixed rate against the {who}: load generator {w.ClientCpuPercent:0} % of a core ({w.ClientCpuMicrosPerDelivery:0.0} µs per delivery)") +
+                (w.ServerCpuPercent is { } server ? F($", server {server:0} % of a core ({w.ServerCpuMicrosPerDelivery:0.0} µs per delivery)") : "") +
+                (w.SendLag is { } lag ? F($"; the pacer was late by p99 {lag.P99Ms:0.0} ms (included in the latencies).") : "."));
+            md.AppendLine();
+        }
     }
 
     private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
