@@ -2,8 +2,10 @@ namespace OrleansChat.LoadTest.Protocol;
 
 /// <summary>
 /// Extracts the stable code from a hub error (<c>"[room.banned] You are banned…"</c> → <c>room.banned</c>),
-/// see docs/hub-protocol.md. Errors without a bracketed code get a generic one, so that results
-/// group them without storing every distinct text.
+/// see docs/hub-protocol.md. ASP.NET Core SignalR hands a <c>HubException</c> to clients as
+/// <c>"An unexpected error occurred invoking 'Send' on the server. HubException: [code] text"</c>, so the
+/// bracket is looked for after that marker as well as at the start. Errors without a bracketed code
+/// get a generic one, so that results group them without storing every distinct text.
 /// </summary>
 internal static class HubErrorCode
 {
@@ -17,14 +19,11 @@ internal static class HubErrorCode
             return Unclassified;
         }
 
-        if (error[0] == '[')
+        const string Marker = "HubException: ";
+        var marker = error.IndexOf(Marker, StringComparison.Ordinal);
+        if (TryBracketed(marker >= 0 ? error.AsSpan(marker + Marker.Length) : error, out var code))
         {
-            var end = error.IndexOf(']', StringComparison.Ordinal);
-            // A code is short and has no spaces; anything else is free text starting with '['.
-            if (end > 1 && end <= 64 && error.AsSpan(1, end - 1).IndexOfAny(' ', '\n') < 0)
-            {
-                return error[1..end];
-            }
+            return code;
         }
 
         if (error.StartsWith("Failed to invoke", StringComparison.Ordinal))
@@ -33,5 +32,24 @@ internal static class HubErrorCode
         }
 
         return Unclassified;
+    }
+
+    private static bool TryBracketed(ReadOnlySpan<char> text, out string code)
+    {
+        code = string.Empty;
+        if (text.IsEmpty || text[0] != '[')
+        {
+            return false;
+        }
+
+        var end = text.IndexOf(']');
+        // A code is short and has no spaces; anything else is free text starting with '['.
+        if (end <= 1 || end > 64 || text[1..end].IndexOfAny(' ', '\n') >= 0)
+        {
+            return false;
+        }
+
+        code = text[1..end].ToString();
+        return true;
     }
 }

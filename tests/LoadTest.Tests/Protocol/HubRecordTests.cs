@@ -88,6 +88,8 @@ public sealed class HubRecordTests
     [InlineData("An unexpected error occurred invoking 'Send' on the server.", HubErrorCode.Unclassified)]
     [InlineData("Failed to invoke 'Send' due to an error on the server.", "hub.invoke_failed")]
     [InlineData("[not a code] text", HubErrorCode.Unclassified)]
+    [InlineData("An unexpected error occurred invoking 'Send' on the server. HubException: [room.banned] You are banned.", "room.banned")]
+    [InlineData("An unexpected error occurred invoking 'Send' on the server. HubException: no code here", HubErrorCode.Unclassified)]
     [InlineData(null, HubErrorCode.Unclassified)]
     public void Error_codes_come_from_the_bracketed_prefix(string? error, string code) =>
         Assert.Equal(code, HubErrorCode.From(error));
