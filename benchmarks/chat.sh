@@ -44,7 +44,7 @@ if [[ $quick -eq 1 ]]; then
   fixed_rate=5; window=3; insert_seconds=1; persist_rate=500
 else
   members=2000; soak=10000; storm=2000; capacity_args=(--start 10000 --growth 1.5 --max-steps 9 --refine 2 --step-seconds 4)
-  fixed_rate=5; window=8; insert_seconds=5; persist_rate=20000
+  fixed_rate=25; window=8; insert_seconds=5; persist_rate=20000
 fi
 
 rm -rf "$out"
@@ -125,7 +125,7 @@ gateway_pid() { ss -Hltnp "sport = :$1" 2>/dev/null | grep -o 'pid=[0-9]*' | hea
 run_gateway() {
   local url="http://127.0.0.1:$gateway_port" log="$out/cluster.log" i
   # Guests are throttled per client address by default; a load test signs in many from one.
-  Gateway__Auth__Throttle__MaxSignupsPerAddress=1000000 ./run.sh --silos 2 --port "$gateway_port" >"$log" 2>&1 &
+  Gateway__Auth__Throttle__MaxSignupsPerAddress=100000 ./run.sh --silos 2 --port "$gateway_port" >"$log" 2>&1 &
   local cluster=$!
   pids+=("$cluster")
   for i in $(seq 1 600); do

@@ -120,13 +120,31 @@ internal sealed class HubClient : IRecordSink, IPayloadSink
         }
         catch (Exception ex)
         {
-            var failure = ex as HubConnectException
+            var failure = ex as HubConnectException ?? await WhyTheConnectionEndedAsync(connection)
                 ?? (ex is OperationCanceledException ? ConnectErrors.Cancelled(ex, cancellationToken) : ConnectErrors.From(ex));
             LastError = failure.Message;
             // The receive loop ends and sets the state back to Disconnected.
             connection.AbortRequested = true;
             socket.Abort();
             throw failure;
+        }
+    }
+
+    /// <summary>
+    /// When the server closed the connection right after the upgrade (a hub that refuses the client,
+    /// or a placeholder endpoint), the handshake send fails on a disposed socket; the receive loop
+    /// knows the real reason. Waits briefly for it.
+    /// </summary>
+    private static async Task<HubConnectException?> WhyTheConnectionEndedAsync(Connection connection)
+    {
+        try
+        {
+            var ended = await connection.Closed.Task.WaitAsync(TimeSpan.FromSeconds(1)).ContinueWith(_ => connection.Handshake.Task, TaskScheduler.Default).Unwrap();
+            return ended is null ? null : new HubConnectException("connect.closed", ended);
+        }
+        catch (TimeoutException)
+        {
+            return null;
         }
     }
 

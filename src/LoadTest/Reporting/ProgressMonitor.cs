@@ -60,7 +60,6 @@ internal sealed class ProgressMonitor : IAsyncDisposable
                 window.Delivery.Summarize(0.001),
                 _workload.Metrics.Errors.Total,
                 current.Reconnects,
-                0,
                 current.Duplicates));
         }
     }

@@ -14,5 +14,4 @@ internal sealed record ProgressSample(
     LatencySummary Latency,
     long Errors,
     long Reconnects,
-    long Missing,
     long Duplicates);

@@ -106,7 +106,7 @@ internal sealed class GatewayTarget : IChatTarget
         {
             throw new InvalidOperationException(
                 $"The gateway throttled the {what} (429). Guest logins and signups are limited per client address; for load tests start the gateway with " +
-                "Gateway__Auth__Throttle__MaxSignupsPerAddress raised (e.g. 1000000), or pass --accounts with pre-created accounts, or fewer --users.");
+                "Gateway__Auth__Throttle__MaxSignupsPerAddress raised (its maximum is 100000), or pass --accounts with pre-created accounts, or fewer --users.");
         }
 
         if (!response.IsSuccessStatusCode)
