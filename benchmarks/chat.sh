@@ -124,6 +124,7 @@ gateway_pid() { ss -Hltnp "sport = :$1" 2>/dev/null | grep -o 'pid=[0-9]*' | hea
 
 run_gateway() {
   local url="http://127.0.0.1:$gateway_port" log="$out/cluster.log" i
+  : >"$log"
   # Guests are throttled per client address by default; a load test signs in many from one.
   Gateway__Auth__Throttle__MaxSignupsPerAddress=100000 ./run.sh --silos 2 --port "$gateway_port" >"$log" 2>&1 &
   local cluster=$!

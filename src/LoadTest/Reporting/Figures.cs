@@ -5,6 +5,21 @@ namespace OrleansChat.LoadTest.Reporting;
 /// <summary>The machine a run happened on.</summary>
 internal sealed record MachineInfo(int Cores, string Cpu, string Os, string Runtime, bool ServerGc, long TotalMemoryMiB)
 {
+    /// <summary>The one-minute load average when the run ended: above the core count, other processes competed for the CPU.</summary>
+    public double LoadAverage { get; init; } = ReadLoadAverage();
+
+    private static double ReadLoadAverage()
+    {
+        try
+        {
+            return double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (Exception ex) when (ex is IOException or FormatException or UnauthorizedAccessException)
+        {
+            return -1;
+        }
+    }
+
     public static MachineInfo Current()
     {
         var cpu = "unknown CPU";
@@ -95,6 +110,9 @@ internal sealed record CapacityStep(
     bool Sustained,
     string? Reason)
 {
+    /// <summary>A repeat of the previous step's rate, run because that one failed.</summary>
+    public bool Retry { get; init; }
+
     /// <summary>The load generator's CPU per delivery in this step, in microseconds.</summary>
     public double ClientCpuMicrosPerDelivery { get; init; }
 

@@ -42,6 +42,14 @@ internal static class MarkdownReport
         md.AppendLine("The load generator (`src/LoadTest`, one process, raw WebSocket SignalR JSON clients) runs on the same machine and shares its cores; ");
         md.AppendLine("the baseline is `loadtest baseline-hub`, a single-process ASP.NET Core SignalR hub with the same hub contract and no cluster or database, started as its own process (server GC, like the gateway) and driven by the same client engine and scenarios.");
         md.AppendLine();
+        var loads = new[] { baseCapacity, baseHot, baseSoak, baseStorm, basePersist, insert, gateCapacity, gateHot, gateSoak, gateStorm, persist, chaos }
+            .Where(r => r is not null).Select(r => r!.Machine.LoadAverage).Where(l => l >= 0).ToArray();
+        if (loads.Length > 0)
+        {
+            md.AppendLine(F($"The machine is shared: its one-minute load average at the end of each run ranged from {loads.Min():0.0} to {loads.Max():0.0} on {machine.Cores} cores; above {machine.Cores}, other processes competed with the run for the CPU, which shows most in the latency percentiles."));
+            md.AppendLine();
+        }
+
         md.AppendLine("| figure | OrleansChat | baseline | ratio | target |");
         md.AppendLine("|---|---:|---:|---:|---|");
 
@@ -108,11 +116,11 @@ internal static class MarkdownReport
     {
         md.AppendLine(F($"{title} ({capacity.Members:N0} members, {capacity.Senders} senders):"));
         md.AppendLine();
-        md.AppendLine("| offered deliveries/s | delivered/s | p50 ms | p99 ms | p99.9 ms | verdict |");
-        md.AppendLine("|---:|---:|---:|---:|---:|---|");
+        md.AppendLine("| offered deliveries/s | delivered/s | p50 ms | p99 ms | p99.9 ms | generator µs/delivery | server µs/delivery | verdict |");
+        md.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var step in capacity.Steps)
         {
-            md.AppendLine(F($"| {step.OfferedDeliveriesPerSecond:N0} | {step.DeliveredPerSecond:N0} | {step.Latency.P50Ms:0.0} | {step.Latency.P99Ms:0.0} | {step.Latency.P999Ms:0.0} | {(step.Sustained ? "sustained" : step.Reason)} |"));
+            md.AppendLine(F($"| {step.OfferedDeliveriesPerSecond:N0}{(step.Retry ? " (again)" : "")} | {step.DeliveredPerSecond:N0} | {step.Latency.P50Ms:0.0} | {step.Latency.P99Ms:0.0} | {step.Latency.P999Ms:0.0} | {step.ClientCpuMicrosPerDelivery:0.0} | {step.ServerCpuMicrosPerDelivery:0.0} | {(step.Sustained ? "sustained" : step.Reason)} |"));
         }
 
         md.AppendLine();

@@ -21,4 +21,8 @@ internal sealed record CapacitySettings(
     int MaxSteps,
     int RefineSteps,
     TimeSpan StepWarmup,
-    TimeSpan StepDuration);
+    TimeSpan StepDuration)
+{
+    /// <summary>Run a failed step once more before believing it (other processes on a shared machine cause one-off failures).</summary>
+    public bool ConfirmFailures { get; init; } = true;
+}
