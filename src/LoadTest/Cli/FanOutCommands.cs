@@ -27,7 +27,7 @@ internal static class FanOutCommands
 
     public static Command Churn(CommonOptions common)
     {
-        var churn = new Option<double>("--churn-rate") { Description = "Leaves plus joins per second (non-posting members move between rooms)", DefaultValueFactory = _ => 20 };
+        var churn = new Option<double>("--churn-rate") { Description = "Moves per second: a non-posting member leaves its room and joins another (or the same) one", DefaultValueFactory = _ => 20 };
         return Rooms(common, "churn", "Small rooms under load while members leave and join", rooms: 50, membersPerRoom: 20, sendersPerRoom: 2, rate: 100,
             extra: churn, adjust: (parse, settings) =>
             {
