@@ -8,6 +8,7 @@ namespace OrleansChat.LoadTest.Tests.EndToEnd;
 /// The whole engine against the in-tool baseline hub on loopback: real WebSockets, the real
 /// SignalR server. Small and bounded; they check counts and correctness, never speed.
 /// </summary>
+[Collection(LoopbackCollection.Name)]
 public sealed class BaselineHubEndToEndTests
 {
     private static readonly TimeSpan Short = TimeSpan.FromSeconds(2);
@@ -119,10 +120,14 @@ public sealed class BaselineHubEndToEndTests
                 MaxSteps: 3, RefineSteps: 0, StepWarmup: TimeSpan.FromSeconds(0.2), StepDuration: TimeSpan.FromSeconds(1.5)),
             CancellationToken.None);
 
+        // Whether a step is sustained depends on the machine's load; the structure does not.
         var capacity = result.Capacity!;
-        Assert.Equal(2, capacity.Steps.Count);
-        Assert.All(capacity.Steps, step => Assert.True(step.Sustained, step.Reason));
-        Assert.Equal(capacity.Steps[^1].DeliveredPerSecond, capacity.BestDeliveredPerSecond);
+        Assert.InRange(capacity.Steps.Count, 2, 3);
+        Assert.All(capacity.Steps, step => Assert.True(step.Latency.Count > 0, "a step measured no latency"));
+        Assert.Equal(400, capacity.Steps[0].OfferedDeliveriesPerSecond, 6);
+        var sustained = capacity.Steps.Where(s => s.Sustained).ToArray();
+        Assert.Equal(sustained.Length == 0 ? 0 : sustained.Max(s => s.DeliveredPerSecond), capacity.BestDeliveredPerSecond);
+        Assert.All(capacity.Steps.Where(s => !s.Sustained), s => Assert.False(string.IsNullOrEmpty(s.Reason)));
         Assert.True(result.Delivery!.ExactlyOnceInOrder);
     }
 

@@ -8,6 +8,7 @@ using OrleansChat.LoadTest.Tests.Infrastructure;
 namespace OrleansChat.LoadTest.Tests.EndToEnd;
 
 /// <summary>The three ways of opening the WebSocket deliver the same, and failures get stable codes.</summary>
+[Collection(LoopbackCollection.Name)]
 public sealed class TransportTests
 {
     [Theory]

@@ -1,9 +1,12 @@
 using OrleansChat.LoadTest.Cli;
 using OrleansChat.LoadTest.Reporting;
 
+using OrleansChat.LoadTest.Tests.Infrastructure;
+
 namespace OrleansChat.LoadTest.Tests.Reporting;
 
 /// <summary>The tool as a user runs it (in this process), against the self-hosted baseline hub.</summary>
+[Collection(LoopbackCollection.Name)]
 public sealed class CommandLineTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("loadtest-cli-").FullName;
@@ -32,8 +35,9 @@ public sealed class CommandLineTests : IDisposable
         var exit = await RunAsync(["small-rooms", "--self-hosted-baseline", "--rooms", "4", "--members-per-room", "3", "--rate", "20",
             "--warmup", "0", "--duration", "1", "--no-live", "--slo-p99-ms", "60000", "--slo-error-rate", "0", "--out", output]);
 
-        Assert.Equal(ExitCodes.Ok, exit);
-        Assert.False(ResultJson.Read(output).Slo!.Violated);
+        var result = ResultJson.Read(output);
+        Assert.True(exit == ExitCodes.Ok, $"exit {exit}: {string.Join("; ", result.Slo!.Reasons)}; errors: {string.Join(", ", result.Errors.Select(e => $"{e.Key}={e.Value}"))}");
+        Assert.False(result.Slo.Violated);
     }
 
     [Theory]
