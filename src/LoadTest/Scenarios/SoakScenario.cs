@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using OrleansChat.LoadTest.Measurement;
+using OrleansChat.LoadTest.Reporting;
+
+namespace OrleansChat.LoadTest.Scenarios;
+
+/// <summary>
+/// Opens N idle connections and holds them with keep-alive pings, reading the server's resident
+/// memory (VmRSS from /proc) before and after: the server's memory per connection. The load
+/// generator's own memory per connection is reported alongside, to show what the client costs.
+/// </summary>
+internal static class SoakScenario
+{
+    public static async Task<RunResult> RunAsync(RunContext context, SoakSettings settings, CancellationToken cancellationToken)
+    {
+        var startedAt = DateTimeOffset.UtcNow;
+        var started = Stopwatch.GetTimestamp();
+        var serverBefore = settings.ServerPid is { } pid ? ProcessMemory.Read(pid) : null;
+        var clientBefore = SettledSelf();
+        var metrics = new RunMetrics();
+        await using var workload = new ChatWorkload(context.Target, Topology.Idle(settings.Connections, settings.Rooms), context.Workload, metrics, context.Reporter);
+        RssSample? serverConnected, serverHeld;
+        RssSample clientConnected;
+        long disconnectsDuringHold;
+        await using (var monitor = ProgressMonitor.Start(workload, context.Reporter, "connecting"))
+        {
+            await workload.SetupAsync(cancellationToken);
+            monitor.Phase = "settling";
+            await Task.Delay(settings.Settle, cancellationToken);
+            serverConnected = settings.ServerPid is { } p1 ? ProcessMemory.Read(p1) : null;
+            clientConnected = SettledSelf();
+            context.Reporter.Info($"holding {workload.Fleet.ConnectedCount} connections for {settings.Hold.TotalSeconds:0} s");
+            monitor.Phase = "holding";
+            var beforeHold = metrics.Snapshot();
+            await Task.Delay(settings.Hold, cancellationToken);
+            disconnectsDuringHold = metrics.Snapshot().Disconnects - beforeHold.Disconnects;
+            serverHeld = settings.ServerPid is { } p2 ? ProcessMemory.Read(p2) : null;
+            monitor.Phase = "closing";
+            await workload.Fleet.CloseAllAsync(context.Workload.ConnectConcurrency, TimeSpan.FromSeconds(5));
+        }
+
+        var held = workload.Connect?.Connected ?? 0;
+        var perConnection = held == 0 ? 1 : held;
+        var server = serverHeld ?? serverConnected;
+        var memory = new MemoryFigures(
+            held,
+            settings.Hold.TotalSeconds,
+            disconnectsDuringHold,
+            settings.ServerPid,
+            serverBefore,
+            serverConnected,
+            serverHeld,
+            serverBefore is null || server is null ? null : (double)(server.RssKiB - serverBefore.RssKiB) / perConnection,
+            serverBefore is null || server is null ? null : (double)(server.RssAnonKiB - serverBefore.RssAnonKiB) / perConnection,
+            clientBefore,
+            clientConnected,
+            (double)(clientConnected.RssKiB - clientBefore.RssKiB) / perConnection);
+        var delivery = workload.Verify();
+        var result = ResultFactory.Create(context, workload, startedAt, Stopwatch.GetElapsedTime(started).TotalSeconds, delivery, window: null, drainSeconds: null);
+        return result with { Memory = memory };
+    }
+
+    /// <summary>This process's RSS after a full collection, so the client figure is not a GC timing artefact.</summary>
+    private static RssSample SettledSelf()
+    {
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        return ProcessMemory.ReadSelf();
+    }
+}

@@ -1,0 +1,9 @@
+namespace OrleansChat.LoadTest.Scenarios;
+
+/// <summary>A connection soak: how many idle connections, for how long, and whose memory to watch.</summary>
+/// <param name="Connections">Idle connections to open and hold.</param>
+/// <param name="Rooms">Rooms the connections are spread over (each subscribes to one), or 0 for plain connections.</param>
+/// <param name="Settle">Pause after connecting before memory is read.</param>
+/// <param name="Hold">How long the connections are held (keep-alive pings only) after that.</param>
+/// <param name="ServerPid">The gateway's (or baseline hub's) process id, for its resident memory.</param>
+internal sealed record SoakSettings(int Connections, int Rooms, TimeSpan Settle, TimeSpan Hold, int? ServerPid);
