@@ -2,13 +2,18 @@ import { parseConversationId } from "../hub/protocol";
 import { ApiError, problemToError } from "./errors";
 import { apiBase, http } from "./http";
 import type {
+  ConversationEntry,
   CreateRoomRequest,
   DmSummary,
+  DmThread,
+  ItemsPage,
   FriendsResponse,
   GameInvite,
   MessagesPage,
   ModerationRequest,
   NotificationItem,
+  NotificationsPage,
+  NotificationWire,
   RoomDetails,
   RoomMember,
   RoomRole,
@@ -20,9 +25,9 @@ import type {
 } from "./types";
 
 /**
- * Every chat REST path the client uses, in one table. The gateway defines only /api/auth today;
- * these are the paths the client expects (docs/api.md will fix them). When an endpoint lands
- * under another path, changing its line here is the whole fix.
+ * Every chat REST path the client uses, in one table, as docs/api.md fixes them. Where the
+ * gateway's answer differs in shape from what the screens use (paged lists, conversation
+ * entries), the adapters below convert it, so the screens never see wire shapes.
  */
 const e = encodeURIComponent;
 export const paths = {
@@ -51,7 +56,7 @@ export const paths = {
   inviteAccept: (inviteId: string) => `/api/invites/${e(inviteId)}/accept`,
   inviteDecline: (inviteId: string) => `/api/invites/${e(inviteId)}/decline`,
   notifications: "/api/notifications",
-  notificationRead: (id: string) => `/api/notifications/${e(id)}/read`,
+  notificationsRead: "/api/notifications/read",
   uploads: "/api/uploads",
 } as const;
 
@@ -64,10 +69,28 @@ export function messagesPath(conversationId: string, myUserId: string): string {
   return paths.dmMessages(peer);
 }
 
+/** A room of /api/me/rooms (a `Conversation` of kind room) as the navigation shows it. */
+function roomFromConversation(c: ConversationEntry): RoomSummary {
+  return { roomId: c.targetId, name: c.title ?? c.targetId, topic: "", memberCount: 0, isMember: true, myRole: c.role };
+}
+
+/** A DM thread of /api/dms; the entry carries the other user's id and name only. */
+function dmFromConversation(c: ConversationEntry): DmSummary {
+  const name = c.title ?? c.targetId;
+  return {
+    conversationId: c.conversationId,
+    user: { userId: c.targetId, username: name, displayName: name, avatarUrl: null, bio: "", presence: "offline", customStatus: null, isGuest: false },
+  };
+}
+
+function notificationFromWire(n: NotificationWire): NotificationItem {
+  return { id: String(n.id), kind: n.kind, conversationId: n.conversationId, text: n.text ?? "", createdAt: n.createdAt, read: n.read };
+}
+
 export const roomsApi = {
-  directory: (search: string, signal?: AbortSignal) =>
-    http.get<RoomSummary[]>(paths.rooms, { query: { search }, signal }),
-  mine: () => http.get<RoomSummary[]>(paths.myRooms),
+  directory: async (search: string, signal?: AbortSignal) =>
+    (await http.get<ItemsPage<RoomSummary>>(paths.rooms, { query: { search }, signal })).items,
+  mine: async () => (await http.get<ConversationEntry[]>(paths.myRooms)).map(roomFromConversation),
   get: (roomId: string) => http.get<RoomDetails>(paths.room(roomId)),
   create: (body: CreateRoomRequest) => http.post<RoomDetails>(paths.rooms, body),
   update: (roomId: string, body: UpdateRoomRequest) => http.patch<RoomDetails>(paths.room(roomId), body),
@@ -75,7 +98,17 @@ export const roomsApi = {
   join: (roomId: string, password?: string) =>
     http.post<RoomDetails>(paths.joinRoom(roomId), password === undefined ? {} : { password }),
   leave: (roomId: string) => http.post<void>(paths.leaveRoom(roomId)),
-  members: (roomId: string) => http.get<RoomMember[]>(paths.roomMembers(roomId)),
+  /** Every member, following `nextAfter` through the pages (limit 100 each). */
+  members: async (roomId: string) => {
+    const all: RoomMember[] = [];
+    let after: string | null = null;
+    do {
+      const page: ItemsPage<RoomMember> = await http.get<ItemsPage<RoomMember>>(paths.roomMembers(roomId), { query: { after, limit: 100 } });
+      all.push(...page.items);
+      after = page.items.length > 0 ? page.nextAfter : null;
+    } while (after);
+    return all;
+  },
   invite: (roomId: string, userId: string) => http.post<void>(paths.roomInvites(roomId), { userId }),
   kick: (roomId: string, userId: string) => http.post<void>(paths.roomMemberAction(roomId, userId, "kick")),
   ban: (roomId: string, userId: string, body: ModerationRequest) =>
@@ -100,8 +133,12 @@ export const usersApi = {
   get: (userId: string) => http.get<UserProfile>(paths.user(userId)),
   search: (search: string) => http.get<UserProfile[]>(paths.users, { query: { search } }),
   updateMe: (body: UpdateProfileRequest) => http.patch<UserProfile>(paths.myProfile, body),
-  dms: () => http.get<DmSummary[]>(paths.dms),
-  openDm: (userId: string) => http.post<DmSummary>(paths.dms, { userId }),
+  dms: async () => (await http.get<ConversationEntry[]>(paths.dms)).map(dmFromConversation),
+  /** Starts or gets the thread; the answer names the other user by id, so the profile is read too. */
+  openDm: async (userId: string): Promise<DmSummary> => {
+    const [thread, user] = await Promise.all([http.post<DmThread>(paths.dms, { userId }), http.get<UserProfile>(paths.user(userId))]);
+    return { conversationId: thread.conversationId, user };
+  },
 };
 
 export const friendsApi = {
@@ -123,8 +160,9 @@ export const invitesApi = {
 };
 
 export const notificationsApi = {
-  list: () => http.get<NotificationItem[]>(paths.notifications),
-  markRead: (id: string) => http.post<void>(paths.notificationRead(id)),
+  list: async () => (await http.get<NotificationsPage>(paths.notifications)).items.map(notificationFromWire),
+  /** Marks every notification up to this one (ids grow) as read. */
+  markRead: (id: string) => http.post<{ unreadCount: number }>(paths.notificationsRead, { upToId: Number(id) }),
 };
 
 export interface UploadHandle {

@@ -26,7 +26,7 @@ export interface MeResponse {
   sessionId: string;
 }
 
-// --- Chat REST (expected shapes; see api/chatApi.ts) ---
+// --- Chat REST (docs/api.md; wire shapes are adapted to these in api/chatApi.ts) ---
 
 export type RoomVisibility = "public" | "private" | "password";
 export type RoomRole = "owner" | "admin" | "member";
@@ -35,15 +35,50 @@ export interface RoomSummary {
   roomId: string;
   name: string;
   topic: string;
-  visibility: RoomVisibility;
+  /** Absent for the user's own rooms as /api/me/rooms lists them (it does not say). */
+  visibility?: RoomVisibility;
   memberCount: number;
   isMember?: boolean;
   myRole?: RoomRole | null;
 }
 
+/** `Room` of docs/api.md: what GET/POST/PATCH /api/rooms/{roomId} and join answer. */
 export interface RoomDetails extends RoomSummary {
+  visibility: RoomVisibility;
+  conversationId: string;
   ownerId: string;
   createdAt: string;
+  lastSeq: number;
+  myRole: RoomRole | null;
+  isMember: boolean;
+}
+
+/** A page of a paged list (`{ items, nextAfter }`): the room directory, a room's members. */
+export interface ItemsPage<T> {
+  items: T[];
+  nextAfter: string | null;
+}
+
+/** `Conversation` of docs/api.md: an entry of /api/me/rooms, /api/me/conversations and /api/dms. */
+export interface ConversationEntry {
+  conversationId: string;
+  kind: "room" | "dm";
+  /** The room id, or the other user's id for a DM. */
+  targetId: string;
+  title: string | null;
+  role: RoomRole | null;
+  lastSeq: number;
+  lastReadSeq: number;
+  unreadCount: number;
+}
+
+/** What POST /api/dms answers (start or get a thread). */
+export interface DmThread {
+  conversationId: string;
+  otherUserId: string;
+  createdAt: string;
+  lastSeq: number;
+  blocked: boolean;
 }
 
 export interface CreateRoomRequest {
@@ -67,6 +102,7 @@ export interface RoomMember {
   role: RoomRole;
   presence: Presence;
   customStatus?: string | null;
+  joinedAt?: string;
   mutedUntil?: string | null;
 }
 
@@ -107,6 +143,7 @@ export interface DmSummary {
 export interface MessagesPage {
   messages: MessageView[];
   hasMore: boolean;
+  lastSeq?: number;
 }
 
 export interface UploadResult {
@@ -137,6 +174,23 @@ export interface NotificationItem {
   text: string;
   createdAt: string;
   read?: boolean;
+}
+
+/** `Notification` of docs/api.md as the REST API sends it (numeric id, nullable text). */
+export interface NotificationWire {
+  id: number;
+  kind: string;
+  actorId: string | null;
+  conversationId: string | null;
+  seq: number | null;
+  text: string | null;
+  createdAt: string;
+  read: boolean;
+}
+
+export interface NotificationsPage {
+  items: NotificationWire[];
+  unreadCount: number;
 }
 
 export interface ModerationRequest {
