@@ -21,9 +21,6 @@ export default defineConfig({
           name: "e2e",
           environment: "node",
           include: ["e2e/**/*.e2e.test.ts"],
-          // The conversation view's browser tests wait for the client to be aligned with the real
-          // chat REST API (docs/api.md); until then they are not run (and not counted).
-          exclude: ["e2e/conversation.e2e.test.ts"],
           globalSetup: ["e2e/global-setup.ts"],
           // One gateway and one browser for the whole run; files share them one after another.
           fileParallelism: false,
