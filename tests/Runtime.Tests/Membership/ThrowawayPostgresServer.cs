@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace OrleansChat.Runtime.Tests.Membership;
 
 /// <summary>
-/// A PostgreSQL server of the test's own (initdb + pg_ctl on port 55436, or
+/// A PostgreSQL server of the test's own (initdb + pg_ctl on a free port, or
 /// ORLEANSCHAT_TEST_POSTGRES_SPARE_PORT), which the test can stop and start to make the
 /// membership table unreachable for real. Needs the PostgreSQL 15 server binaries (every
 /// machine of this project has them; ORLEANSCHAT_PG_BIN overrides the directory); when run as
@@ -14,7 +14,8 @@ public sealed class ThrowawayPostgresServer : IAsyncLifetime
     private readonly string _binDirectory = Environment.GetEnvironmentVariable("ORLEANSCHAT_PG_BIN") ?? "/usr/lib/postgresql/15/bin";
     private string _root = "";
 
-    public int Port { get; } = int.TryParse(Environment.GetEnvironmentVariable("ORLEANSCHAT_TEST_POSTGRES_SPARE_PORT"), out var port) ? port : 55436;
+    // A free port rather than a fixed one: another server (a developer's, a parallel run) may hold any fixed number.
+    public int Port { get; } = int.TryParse(Environment.GetEnvironmentVariable("ORLEANSCHAT_TEST_POSTGRES_SPARE_PORT"), out var port) ? port : Infrastructure.FreePort.Next();
 
     /// <summary>Short timeouts so attempts against a stopped server fail fast.</summary>
     public string ConnectionString => $"Host=127.0.0.1;Port={Port};Username=postgres;Timeout=2;Command Timeout=5";
