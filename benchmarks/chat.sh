@@ -43,7 +43,7 @@ if [[ $quick -eq 1 ]]; then
   members=200; soak=1000; storm=200; capacity_args=(--start 2000 --max-steps 3 --refine 0 --step-seconds 2)
   fixed_rate=5; window=3; insert_seconds=1; persist_rate=500
 else
-  members=2000; soak=10000; storm=2000; capacity_args=(--start 10000 --growth 1.5 --max-steps 9 --refine 2 --step-seconds 4)
+  members=2000; soak=10000; storm=2000; capacity_args=(--start 10000 --growth 1.5 --max-steps 11 --refine 2 --step-seconds 4)
   fixed_rate=25; window=8; insert_seconds=5; persist_rate=20000
 fi
 
@@ -104,7 +104,7 @@ run() {
 scenarios() {
   local prefix=$1; shift
   run "$prefix-capacity" capacity "$@" --members "$members" --senders 50 --p99-ms 100 "${capacity_args[@]}"
-  run "$prefix-hot-room" hot-room "$@" --members "$members" --senders 50 --rate "$fixed_rate" --warmup 2 --duration "$window"
+  run "$prefix-hot-room" hot-room "$@" --members "$members" --senders 50 --rate "$fixed_rate" --warmup 4 --duration "$window"
   run "$prefix-storm" reconnect-storm "$@" --members "$storm" --writers 5 --rate 20 --warmup 2 --outage 3
   run "$prefix-persist" small-rooms "$@" --rooms 200 --members-per-room 1 --senders-per-room 1 --rate "$persist_rate" \
     --max-in-flight 256 --warmup 2 --duration "$window"

@@ -57,7 +57,7 @@ internal static class ScenarioRunner
             if (parse.GetValue(common.SelfHostedBaseline))
             {
                 hosted = await BaselineHubServer.StartAsync(0, 1000, cancellationToken);
-                await Console.Error.WriteLineAsync($"baseline hub hosted in this process at {hosted.HubUrl}");
+                await Console.Error.WriteLineAsync($"baseline hub hosted in this process at {hosted.HubUrl} (the generator CPU figures include the hub)");
                 workload = Retarget(workload, hosted.HubUrl);
                 target = new BaselineTarget(hosted.HubUrl, runId);
             }

@@ -10,12 +10,12 @@ namespace OrleansChat.LoadTest.Client;
 /// <summary>
 /// One SignalR connection speaking the JSON hub protocol directly over a WebSocket (the managed
 /// <see cref="WebSocket"/> of System.Net.WebSockets; no negotiate request: the WebSocket goes
-/// straight to the hub URL). No thread and no timer of its
-/// own: one async receive loop per connection, sends serialized by a semaphore, keep-alive and
-/// timeouts driven by the fleet's single maintenance loop. A received message is parsed in place
+/// straight to the hub URL). No thread and no timer of its own: one async receive loop per
+/// connection, sends serialized by a semaphore, keep-alive and timeouts driven by the fleet's
+/// single maintenance loop. A received message is parsed in place
 /// from the receive buffer; the only per-delivery work is one JSON scan and a histogram increment.
 /// </summary>
-internal sealed class HubClient : IRecordSink, IPayloadSink
+internal sealed partial class HubClient : IRecordSink, IPayloadSink
 {
     private static ReadOnlySpan<byte> MessagePosted => "MessagePosted"u8;
 
@@ -163,89 +163,6 @@ internal sealed class HubClient : IRecordSink, IPayloadSink
         }
     }
 
-    /// <summary>Adds <paramref name="subscription"/> (if new) and subscribes, fetching further catch-up pages while the list is capped.</summary>
-    public async Task<SubscribeOutcome> SubscribeAsync(Subscription subscription)
-    {
-        AddSubscription(subscription);
-        SubscribeOutcome outcome;
-        var pages = 0;
-        do
-        {
-            var invocation = new SubscribeInvocation(subscription, _observer);
-            var tracker = subscription.Tracker;
-            subscription.Subscribing = true;
-            var lastSeen = tracker.HasStart ? tracker.Contiguous : (long?)null;
-            if (!Post(invocation, "Subscribe"u8, new SubscribeArguments(subscription.ConversationId, lastSeen)))
-            {
-                subscription.Subscribing = false;
-                return SubscribeOutcome.Failed("client.disconnected", "The client is not connected.");
-            }
-
-            outcome = await invocation.Task;
-            if (outcome.HasMore)
-            {
-                Interlocked.Increment(ref subscription.CatchUpPages);
-            }
-        }
-        while (outcome is { Succeeded: true, HasMore: true } && ++pages < _options.MaxCatchUpPages);
-
-        return outcome;
-    }
-
-    /// <summary>Leaves a conversation: later messages for it are ignored, then the server is told.</summary>
-    public Task<HubCompletion> UnsubscribeAsync(Subscription subscription)
-    {
-        subscription.Left = true;
-        RemoveSubscription(subscription);
-        return InvokeAsync("Unsubscribe", new ConversationArgument(subscription.ConversationId));
-    }
-
-    /// <summary>Calls a hub method and waits for its completion (fails with <c>client.disconnected</c> when not connected).</summary>
-    public Task<HubCompletion> InvokeAsync<TArgs>(string target, TArgs arguments)
-        where TArgs : IHubArguments
-    {
-        var invocation = new ResultInvocation();
-        if (!Post(invocation, Encoding.UTF8.GetBytes(target), arguments))
-        {
-            invocation.Fail(this, "client.disconnected", "The client is not connected.");
-        }
-
-        return invocation.Task;
-    }
-
-    /// <summary>Starts a streaming invocation; its items are collected and returned with the completion.</summary>
-    public Task<HubCompletion> StreamAsync<TArgs>(string target, TArgs arguments)
-        where TArgs : IHubArguments
-    {
-        var invocation = new ResultInvocation();
-        var connection = Volatile.Read(ref _connection);
-        if (!IsConnected || connection is null)
-        {
-            invocation.Fail(this, "client.disconnected", "The client is not connected.");
-            return invocation.Task;
-        }
-
-        var id = Register(invocation);
-        var frame = new FrameBuffer();
-        HubMessageWriter.WriteStreamInvocation(frame, id, Encoding.UTF8.GetBytes(target), arguments);
-        _ = SendFrameAsync(connection, frame, id);
-        return invocation.Task;
-    }
-
-    /// <summary>Posts a chat message; the acknowledgement or failure reaches the observer. False when not connected.</summary>
-    public bool TryPost(SendRecord record)
-    {
-        var invocation = new SendInvocation(record, _observer);
-        Interlocked.Increment(ref _inFlightSends);
-        if (!Post(invocation, "Send"u8, new SendArguments(record.ConversationId, record.ClientMessageId, record.IntendedTimestamp, record.SenderIndex, record.TextBytes)))
-        {
-            Interlocked.Decrement(ref _inFlightSends);
-            return false;
-        }
-
-        return true;
-    }
-
     /// <summary>Sends a SignalR ping unless another send is under way (which keeps the connection alive anyway).</summary>
     public void SendPing()
     {
@@ -300,154 +217,6 @@ internal sealed class HubClient : IRecordSink, IPayloadSink
         {
             connection.Socket.Abort();
         }
-    }
-
-    /// <summary>Fails invocations started before <paramref name="startedBefore"/> with <c>client.timeout</c>.</summary>
-    public int ExpireInvocations(long startedBefore)
-    {
-        List<PendingInvocation>? expired = null;
-        lock (_pendingLock)
-        {
-            if (_pending.Count == 0)
-            {
-                return 0;
-            }
-
-            foreach (var (id, invocation) in _pending)
-            {
-                if (invocation.StartedTimestamp < startedBefore)
-                {
-                    (expired ??= []).Add(invocation);
-                    _pending.Remove(id);
-                }
-            }
-        }
-
-        if (expired is null)
-        {
-            return 0;
-        }
-
-        foreach (var invocation in expired)
-        {
-            invocation.Fail(this, "client.timeout", "No answer within the invocation timeout.");
-        }
-
-        return expired.Count;
-    }
-
-    internal void SendFinished() => Interlocked.Decrement(ref _inFlightSends);
-
-    void IRecordSink.OnRecord(ReadOnlySpan<byte> record)
-    {
-        var message = HubRecord.Parse(record);
-        var connection = _connection!;
-        if (!connection.HandshakeDone)
-        {
-            connection.HandshakeDone = true;
-            connection.Handshake.TrySetResult(message.Error);
-            return;
-        }
-
-        switch (message.Type)
-        {
-            case HubMessageType.Invocation when message.TargetIs(MessagePosted):
-                OnMessagePosted(message.Arguments);
-                break;
-            case HubMessageType.Invocation:
-                if (!message.InvocationId.IsEmpty)
-                {
-                    // The server expects a client result; this client implements none.
-                    var frame = new FrameBuffer();
-                    HubMessageWriter.WriteCompletionError(frame, message.InvocationId, "Client method not implemented by the load generator.");
-                    _ = SendFrameAsync(connection, frame, -1);
-                }
-
-                _observer.OnEvent(this, message.Target);
-                break;
-            case HubMessageType.Completion:
-                Complete(message);
-                break;
-            case HubMessageType.StreamItem:
-                PendingInvocation? streaming;
-                lock (_pendingLock)
-                {
-                    _pending.TryGetValue(message.InvocationNumber, out streaming);
-                }
-
-                streaming?.OnStreamItem(this, message.Item);
-                break;
-            case HubMessageType.Close:
-                connection.CloseError = message.Error;
-                break;
-            default:
-                // Pings only prove liveness (the receive time is already noted); others are not used.
-                break;
-        }
-    }
-
-    private void OnMessagePosted(ReadOnlySpan<byte> arguments)
-    {
-        var view = MessageViewReader.ReadFirstArgument(arguments);
-        var subscriptions = _subscriptions;
-        foreach (var subscription in subscriptions)
-        {
-            if (view.ConversationId.SequenceEqual(subscription.ConversationIdUtf8))
-            {
-                if (subscription.Left)
-                {
-                    break;
-                }
-
-                var outcome = subscription.Tracker.Observe(view.Seq, subscription.Subscribing);
-                _observer.OnDelivery(this, subscription, view.Seq, outcome, view.Text, Volatile.Read(ref _lastReceived), catchUp: false);
-                return;
-            }
-        }
-
-        _observer.OnUnsubscribedMessage(this);
-    }
-
-    private void Complete(in HubRecord completion)
-    {
-        var id = completion.InvocationNumber;
-        PendingInvocation? invocation;
-        lock (_pendingLock)
-        {
-            if (!_pending.Remove(id, out invocation))
-            {
-                return;
-            }
-        }
-
-        invocation.Complete(this, completion);
-    }
-
-    private bool Post<TArgs>(PendingInvocation invocation, ReadOnlySpan<byte> target, in TArgs arguments)
-        where TArgs : IHubArguments
-    {
-        var connection = Volatile.Read(ref _connection);
-        if (!IsConnected || connection is null)
-        {
-            return false;
-        }
-
-        var id = Register(invocation);
-        var frame = new FrameBuffer();
-        HubMessageWriter.WriteInvocation(frame, id, target, arguments);
-        _ = SendFrameAsync(connection, frame, id);
-        return true;
-    }
-
-    private long Register(PendingInvocation invocation)
-    {
-        var id = Interlocked.Increment(ref _nextInvocationId);
-        lock (_pendingLock)
-        {
-            _pending.Add(id, invocation);
-        }
-
-        return id;
     }
 
     private async Task SendFrameAsync(Connection connection, FrameBuffer frame, long invocationId)
@@ -519,69 +288,6 @@ internal sealed class HubClient : IRecordSink, IPayloadSink
         }
     }
 
-    private async Task ReceiveLoopAsync(Connection connection)
-    {
-        string reason;
-        try
-        {
-            reason = await connection.Socket.ReceiveAsync(_receiveBuffer, this);
-            if (connection.CloseError is { } error)
-            {
-                reason = $"closed by server: {error}";
-            }
-        }
-        catch (InvalidDataException ex)
-        {
-            reason = $"protocol error: {ex.Message}";
-        }
-        catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or OperationCanceledException or IOException or SocketException)
-        {
-            reason = connection.AbortReason ?? $"connection lost: {ex.Message}";
-        }
-        catch (Exception ex)
-        {
-            // Anything else is a bug in the engine or an observer; the connection must still be
-            // wound down (pending invocations failed, state reset), and the reason says what broke.
-            reason = $"receive loop failed: {ex.GetType().Name}: {ex.Message}";
-        }
-
-        ConnectionLost(connection, reason);
-    }
-
-    void IPayloadSink.OnPayload(ReadOnlySpan<byte> payload)
-    {
-        Volatile.Write(ref _lastReceived, Stopwatch.GetTimestamp());
-        _framer.Feed(payload, this);
-    }
-
-    private void ConnectionLost(Connection connection, string reason)
-    {
-        connection.Handshake.TrySetResult($"connection ended before the handshake: {reason}");
-        connection.Socket.Abort();
-        List<PendingInvocation> orphans;
-        lock (_pendingLock)
-        {
-            orphans = [.. _pending.Values];
-            _pending.Clear();
-        }
-
-        foreach (var invocation in orphans)
-        {
-            invocation.Fail(this, "client.disconnected", reason);
-        }
-
-        LastError = reason;
-        var wasConnected = State == HubClientState.Connected;
-        // Closed stays Closed; anything else may connect again.
-        Interlocked.CompareExchange(ref _state, (int)HubClientState.Disconnected, (int)HubClientState.Connected);
-        Interlocked.CompareExchange(ref _state, (int)HubClientState.Disconnected, (int)HubClientState.Connecting);
-        connection.Closed.TrySetResult();
-        if (wasConnected)
-        {
-            _observer.OnDisconnected(this, reason, connection.AbortRequested);
-        }
-    }
-
     private Uri BuildUri()
     {
         var builder = new UriBuilder(_options.HubUrl);
@@ -595,45 +301,5 @@ internal sealed class HubClient : IRecordSink, IPayloadSink
         var token = "access_token=" + Uri.EscapeDataString(Identity.AccessToken);
         builder.Query = query.Length == 0 ? token : query + "&" + token;
         return builder.Uri;
-    }
-
-    private void AddSubscription(Subscription subscription)
-    {
-        lock (_pendingLock)
-        {
-            var current = _subscriptions;
-            if (Array.IndexOf(current, subscription) < 0)
-            {
-                _subscriptions = [.. current, subscription];
-            }
-        }
-    }
-
-    private void RemoveSubscription(Subscription subscription)
-    {
-        lock (_pendingLock)
-        {
-            _subscriptions = [.. _subscriptions.Where(s => s != subscription)];
-        }
-    }
-
-    /// <summary>One WebSocket connection's state; a reconnect makes a new one, so late events of the old one cannot touch the new.</summary>
-    private sealed class Connection(HubTransport socket, int generation)
-    {
-        public HubTransport Socket { get; } = socket;
-
-        public int Generation { get; } = generation;
-
-        public TaskCompletionSource<string?> Handshake { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public TaskCompletionSource Closed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public bool HandshakeDone { get; set; }
-
-        public volatile bool AbortRequested;
-
-        public volatile string? AbortReason;
-
-        public string? CloseError { get; set; }
     }
 }

@@ -109,25 +109,19 @@ internal sealed class ConsoleReporter(bool live) : IRunReporter
             log = [.. _log];
         }
 
-        var table = new Table().Border(TableBorder.Rounded).Title("[bold]OrleansChat load test[/]");
-        foreach (var column in new[] { "phase", "elapsed", "connected", "sent/s", "acked/s", "delivered/s", "p50 ms", "p99 ms", "errors", "reconnects" })
-        {
-            table.AddColumn(new TableColumn(column).RightAligned());
-        }
-
+        // Two columns fit any terminal width; one row per figure.
+        var table = new Table().Border(TableBorder.Rounded).Title("[bold]OrleansChat load test[/]")
+            .AddColumn("last second").AddColumn(new TableColumn("").RightAligned());
         if (sample is not null)
         {
-            table.AddRow(
-                Markup.Escape(sample.Phase),
-                F($"{sample.ElapsedSeconds:0} s"),
-                F($"{sample.Connected:N0}/{sample.Clients:N0}"),
-                F($"{sample.SendsPerSecond:N0}"),
-                F($"{sample.AckedPerSecond:N0}"),
-                F($"{sample.DeliveredPerSecond:N0}"),
-                F($"{sample.Latency.P50Ms:0.0}"),
-                F($"{sample.Latency.P99Ms:0.0}"),
-                sample.Errors == 0 ? "0" : F($"[red]{sample.Errors:N0}[/]"),
-                F($"{sample.Reconnects:N0}"));
+            table.AddRow("phase", Markup.Escape(sample.Phase));
+            table.AddRow("elapsed", F($"{sample.ElapsedSeconds:0} s"));
+            table.AddRow("connected", F($"{sample.Connected:N0} / {sample.Clients:N0}"));
+            table.AddRow("sent / acked per s", F($"{sample.SendsPerSecond:N0} / {sample.AckedPerSecond:N0}"));
+            table.AddRow("delivered per s", F($"{sample.DeliveredPerSecond:N0}"));
+            table.AddRow("latency p50 / p99", F($"{sample.Latency.P50Ms:0.0} / {sample.Latency.P99Ms:0.0} ms"));
+            table.AddRow("errors", sample.Errors == 0 ? "0" : F($"[red]{sample.Errors:N0}[/]"));
+            table.AddRow("reconnects / duplicates", F($"{sample.Reconnects:N0} / {sample.Duplicates:N0}"));
         }
 
         var lines = log.Select(l => (IRenderable)new Markup("[grey]" + Markup.Escape(l) + "[/]"));

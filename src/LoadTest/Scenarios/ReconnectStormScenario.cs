@@ -56,7 +56,7 @@ internal static class ReconnectStormScenario
             var reconnectStarted = Stopwatch.GetTimestamp();
             var reconnected = await ReconnectAllAsync(workload, members, settings.RecoverTimeout, cancellationToken);
             var reconnectSeconds = Stopwatch.GetElapsedTime(reconnectStarted).TotalSeconds;
-            var notRecovered = await WaitCaughtUpAsync(workload, members, target, reconnectStarted, settings.RecoverTimeout);
+            var notRecovered = await WaitCaughtUpAsync(members, target, reconnectStarted, settings.RecoverTimeout);
             var recoverSeconds = Stopwatch.GetElapsedTime(reconnectStarted).TotalSeconds;
             await liveTraffic.CancelAsync();
             try
@@ -112,7 +112,7 @@ internal static class ReconnectStormScenario
     }
 
     /// <summary>Waits until every member has everything up to <paramref name="target"/>; returns how many have not.</summary>
-    private static async Task<int> WaitCaughtUpAsync(ChatWorkload workload, HubClient[] members, long target, long since, TimeSpan timeout)
+    private static async Task<int> WaitCaughtUpAsync(HubClient[] members, long target, long since, TimeSpan timeout)
     {
         while (true)
         {
