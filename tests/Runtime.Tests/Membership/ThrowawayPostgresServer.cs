@@ -15,7 +15,7 @@ public sealed class ThrowawayPostgresServer : IAsyncLifetime
     private string _root = "";
 
     // A free port rather than a fixed one: another server (a developer's, a parallel run) may hold any fixed number.
-    public int Port { get; } = int.TryParse(Environment.GetEnvironmentVariable("ORLEANSCHAT_TEST_POSTGRES_SPARE_PORT"), out var port) ? port : Infrastructure.FreePort.Next();
+    public int Port { get; } = int.TryParse(Environment.GetEnvironmentVariable("ORLEANSCHAT_TEST_POSTGRES_SPARE_PORT"), out var port) ? port : FreePort.Next();
 
     /// <summary>Short timeouts so attempts against a stopped server fail fast.</summary>
     public string ConnectionString => $"Host=127.0.0.1;Port={Port};Username=postgres;Timeout=2;Command Timeout=5";

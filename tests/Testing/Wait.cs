@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace OrleansChat.Grains.Tests.Infrastructure;
+namespace OrleansChat.Testing;
 
 /// <summary>Waits on conditions, never on fixed sleeps; a timeout says what was expected.</summary>
 public static class Wait

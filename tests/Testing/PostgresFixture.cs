@@ -1,6 +1,7 @@
 using Npgsql;
+using Xunit;
 
-namespace OrleansChat.Runtime.Tests.Infrastructure;
+namespace OrleansChat.Testing;
 
 /// <summary>
 /// A fresh PostgreSQL database for one test class (<c>IClassFixture&lt;PostgresFixture&gt;</c>),

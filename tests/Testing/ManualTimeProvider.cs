@@ -1,4 +1,4 @@
-namespace OrleansChat.Runtime.Tests.Infrastructure;
+namespace OrleansChat.Testing;
 
 /// <summary>
 /// A clock that moves only when a test says so. Timers created from it fire inside

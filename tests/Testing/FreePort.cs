@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace OrleansChat.Gateway.Tests.Infrastructure;
+namespace OrleansChat.Testing;
 
-/// <summary>A loopback port free for both TCP and UDP right now (silos use one port for messaging and probes).</summary>
+/// <summary>A port free for both TCP and UDP on loopback right now.</summary>
 public static class FreePort
 {
     public static int Next()
