@@ -154,6 +154,11 @@ fi
 total=$(( passed + failed + skipped ))
 if [[ $failed -gt 0 ]]; then failures+=("$failed failed test(s)"); fi
 if [[ $total -eq 0 ]]; then failures+=("no tests ran ($files result file(s))"); fi
+if [[ $failed -gt 0 ]]; then
+  # Name the failed tests here, next to the summary, so a truncated CI log still says which.
+  section "Failed tests"
+  tools/list-failed-tests.sh "$RESULTS" || true
+fi
 for f in "${failures[@]}"; do echo "FAILED: $f"; done
 echo "Tests: $passed passed, $failed failed, $skipped skipped"
 [[ ${#failures[@]} -eq 0 ]]
