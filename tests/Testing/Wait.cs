@@ -5,7 +5,9 @@ namespace OrleansChat.Testing;
 /// <summary>Waits on conditions, never on fixed sleeps; a timeout says what was expected.</summary>
 public static class Wait
 {
-    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
+    // Generous: a loaded CI machine can be many times slower than a workstation, and only a
+    // failing run ever waits this long.
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
 
     public static async Task Until(Func<bool> condition, string expectation, TimeSpan? timeout = null)
     {

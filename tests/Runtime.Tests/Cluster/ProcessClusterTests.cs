@@ -115,14 +115,14 @@ public sealed class ProcessClusterTests(PostgresFixture database) : IClassFixtur
         Assert.Contains("orleanschat_db_command_duration_seconds_count{db_operation_name=\"grain_state.write\",outcome=\"success\"}", metrics, StringComparison.Ordinal);
         silos[1].Terminate();
         await silos[1].WaitForExitAsync(TimeSpan.FromSeconds(40));
-        await WaitForStatusAsync(connectionString, clusterId, silos[1].SiloPort, SiloStatus.Dead, TimeSpan.FromSeconds(5));
+        await WaitForStatusAsync(connectionString, clusterId, silos[1].SiloPort, SiloStatus.Dead, TimeSpan.FromSeconds(15));
         var afterStop = Volatile.Read(ref succeeded);
         await Wait.Until(() => Volatile.Read(ref succeeded) > afterStop + 200, "200 calls after the stop");
 
         // A fourth silo joins under load and takes a share of new activations.
         var fourth = await SiloProcess.StartAsync(connectionString, clusterId, "silo-3");
         silos.Add(fourth);
-        await client.Services.GetRequiredService<IClusterClientStatus>().WaitForActiveSilosAsync(3).WaitAsync(TimeSpan.FromSeconds(10));
+        await client.Services.GetRequiredService<IClusterClientStatus>().WaitForActiveSilosAsync(3).WaitAsync(TimeSpan.FromSeconds(30));
         await Wait.Until(() => client.Services.GetRequiredService<IClusterClientStatus>().ActiveSilos == 3, "the client sees the new silo");
         foreach (var key in Enumerable.Range(0, 40).Select(i => $"new{i}-{Guid.NewGuid():N}"))
         {
@@ -159,7 +159,7 @@ public sealed class ProcessClusterTests(PostgresFixture database) : IClassFixtur
             await batch.ExecuteNonQueryAsync();
         }
 
-        await silos[1].WaitForExitAsync(TimeSpan.FromSeconds(15));
+        await silos[1].WaitForExitAsync(TimeSpan.FromSeconds(30));
         Assert.True(silos[1].HasExited);
         Assert.False(silos[0].HasExited);
     }

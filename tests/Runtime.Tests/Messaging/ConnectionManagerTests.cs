@@ -25,10 +25,10 @@ public sealed class ConnectionManagerTests(ITestOutputHelper output)
             }))
             .ToArray();
         start.Set();
-        var connections = await Wait.ForAsync(Task.WhenAll(callers), "all callers got a connection");
+        var connections = await Wait.For(Task.WhenAll(callers), "all callers got a connection");
 
         Assert.Single(connections.Distinct());
-        await Wait.UntilAsync(() => server.Registry.Count == 1, "the server registered the connection");
+        await Wait.Until(() => server.Registry.Count == 1, "the server registered the connection");
         Assert.Equal(1, server.Registry.Count);
         Assert.Equal(1, manager.Count);
     }
@@ -64,13 +64,13 @@ public sealed class ConnectionManagerTests(ITestOutputHelper output)
 
         // The server is gone: the old connection is closed, sends on it fail with a typed error,
         // and dialing fails with one too.
-        await Wait.ForAsync(first.Completion, "the client saw its connection close");
+        await Wait.For(first.Completion, "the client saw its connection close");
         await Assert.ThrowsAsync<ConnectionClosedException>(() => first.SendAsync(collector.CreateRequest(Target, new byte[1]).Request).AsTask());
         Assert.False(manager.TryGetConnection(endpoint, out _));
         await Assert.ThrowsAsync<ConnectionFailedException>(() => manager.GetConnectionAsync(endpoint).AsTask());
 
         await using var restarted = await MessagingTestServer.StartAsync(output, clusterId, new EchoHandler(), port: endpoint.Port);
-        var second = await Wait.ForAsync(DialUntilConnectedAsync(manager, endpoint), "the manager reconnected to the restarted server");
+        var second = await Wait.For(DialUntilConnectedAsync(manager, endpoint), "the manager reconnected to the restarted server");
 
         Assert.NotSame(first, second);
         await AssertEchoesAsync(second, collector);
@@ -81,7 +81,7 @@ public sealed class ConnectionManagerTests(ITestOutputHelper output)
         byte[] body = [4, 5, 6];
         var (request, response) = collector.CreateRequest(Target, body);
         await connection.SendAsync(request);
-        var answer = await Wait.ForAsync(response, "the echo response arrived");
+        var answer = await Wait.For(response, "the echo response arrived");
         Assert.Equal(body, answer.Body.ToArray());
     }
 

@@ -21,7 +21,7 @@ public sealed class ConnectionTests(ITestOutputHelper output)
 
         using var foreign = await RawPeer.ConnectAsync(server.EndPoint);
         await foreign.SendHandshakeAsync(RawPeer.CreateHandshake(TestClients.NewClusterId()));
-        var answered = await Wait.ForAsync(foreign.ReadUntilClosedAsync(), "the server closed the foreign-cluster connection");
+        var answered = await Wait.For(foreign.ReadUntilClosedAsync(), "the server closed the foreign-cluster connection");
 
         Assert.Equal(0, answered);
         Assert.False(good.IsClosed);
@@ -47,7 +47,7 @@ public sealed class ConnectionTests(ITestOutputHelper output)
 
         using var peer = await RawPeer.ConnectAsync(server.EndPoint);
         await peer.SendHandshakeAsync(RawPeer.CreateHandshake(clusterId, protocolVersion: 99));
-        var answered = await Wait.ForAsync(peer.ReadUntilClosedAsync(), "the server closed the connection with protocol version 99");
+        var answered = await Wait.For(peer.ReadUntilClosedAsync(), "the server closed the connection with protocol version 99");
 
         Assert.Equal(0, answered);
     }
@@ -59,7 +59,7 @@ public sealed class ConnectionTests(ITestOutputHelper output)
 
         using var peer = await RawPeer.ConnectAsync(server.EndPoint);
         await peer.SendMessageAsync(new Message { CorrelationId = 1, Direction = MessageDirection.Request, TargetGrain = Target });
-        var answered = await Wait.ForAsync(peer.ReadUntilClosedAsync(), "the server closed a connection that skipped the handshake");
+        var answered = await Wait.For(peer.ReadUntilClosedAsync(), "the server closed a connection that skipped the handshake");
 
         Assert.Equal(0, answered);
         Assert.Equal(0, server.Registry.Count);
@@ -74,7 +74,7 @@ public sealed class ConnectionTests(ITestOutputHelper output)
 
         // Only the length prefix of a 1 MB "handshake": the server must not wait for the rest.
         await peer.SendRawAsync([0x40, 0x42, 0x0F, 0x00]);
-        var answered = await Wait.ForAsync(peer.ReadUntilClosedAsync(), "the server closed a connection announcing a 1 MB handshake");
+        var answered = await Wait.For(peer.ReadUntilClosedAsync(), "the server closed a connection announcing a 1 MB handshake");
 
         Assert.Equal(0, answered);
     }
@@ -91,13 +91,13 @@ public sealed class ConnectionTests(ITestOutputHelper output)
         using var bad = await RawPeer.ConnectAsync(server.EndPoint);
         await bad.SendHandshakeAsync(RawPeer.CreateHandshake(clusterId));
         await bad.ReceiveHandshakeAsync();
-        await Wait.UntilAsync(() => server.Registry.Count == 2, "the server registered both connections");
+        await Wait.Until(() => server.Registry.Count == 2, "the server registered both connections");
 
         // A negative length prefix: the stream can no longer be trusted.
         await bad.SendRawAsync([0xFF, 0xFF, 0xFF, 0xFF, 1, 1, 0]);
-        await Wait.ForAsync(bad.ReadUntilClosedAsync(), "the server closed the connection that sent a malformed frame");
+        await Wait.For(bad.ReadUntilClosedAsync(), "the server closed the connection that sent a malformed frame");
 
-        await Wait.UntilAsync(() => server.Registry.Count == 1, "the server dropped only the bad connection");
+        await Wait.Until(() => server.Registry.Count == 1, "the server dropped only the bad connection");
         Assert.False(good.IsClosed);
         await AssertEchoesAsync(good, collector);
     }
@@ -134,7 +134,7 @@ public sealed class ConnectionTests(ITestOutputHelper output)
             }
         })).ToArray();
 
-        await Wait.ForAsync(Task.WhenAll(workers), "all 10,000 responses arrived");
+        await Wait.For(Task.WhenAll(workers), "all 10,000 responses arrived");
 
         Assert.Equal(0, collector.Unmatched);
         Assert.Equal(Workers * PerWorker, connection.MessagesWritten);
@@ -156,7 +156,7 @@ public sealed class ConnectionTests(ITestOutputHelper output)
             await connection.SendAsync(new Message { CorrelationId = i, Direction = MessageDirection.OneWay, TargetGrain = Target, Body = new byte[32] });
         }
 
-        await Wait.UntilAsync(() => echo.OneWayReceived == Count, $"the server received all {Count} one-way messages");
+        await Wait.Until(() => echo.OneWayReceived == Count, $"the server received all {Count} one-way messages");
 
         output.WriteLine($"{connection.MessagesWritten} messages in {connection.FlushCount} flushes");
         Assert.Equal(Count, connection.MessagesWritten);
@@ -174,10 +174,10 @@ public sealed class ConnectionTests(ITestOutputHelper output)
         {
             await using var manager = TestClients.CreateManager(output, clusterId, new ResponseCollector(), options => options.OutboundQueueCapacity = Capacity);
             var connecting = manager.GetConnectionAsync((IPEndPoint)listener.LocalEndpoint).AsTask();
-            var peer = RawPeer.FromAccepted(await Wait.ForAsync(listener.AcceptSocketAsync(), "the client dialed the raw peer"));
+            var peer = RawPeer.FromAccepted(await Wait.For(listener.AcceptSocketAsync(), "the client dialed the raw peer"));
             await peer.ReceiveHandshakeAsync();
             await peer.SendHandshakeAsync(RawPeer.CreateHandshake(clusterId));
-            var connection = await Wait.ForAsync(connecting, "the client finished its handshake with the raw peer");
+            var connection = await Wait.For(connecting, "the client finished its handshake with the raw peer");
 
             // From here on the peer reads nothing. A sender offers 2,000 x 64 KiB (125 MiB), far
             // more than kernel buffers and the pipe can absorb: a bounded queue must hold it back.
@@ -193,7 +193,7 @@ public sealed class ConnectionTests(ITestOutputHelper output)
                 }
             });
 
-            await Wait.UntilAsync(() => !connection.TrySend(message), "TrySend reported a full queue instead of growing it");
+            await Wait.Until(() => !connection.TrySend(message), "TrySend reported a full queue instead of growing it");
             Assert.InRange(connection.QueuedCount, 0, Capacity);
             Assert.False(sender.IsCompleted, "expected the sender to be held back by the full queue");
 
@@ -202,10 +202,10 @@ public sealed class ConnectionTests(ITestOutputHelper output)
             var callback = new TaskCompletionSource<ConnectionClosedInfo>(TaskCreationOptions.RunContinuationsAsynchronously);
             connection.OnClosed((_, info) => callback.TrySetResult(info));
             peer.Dispose();
-            var failure = await Assert.ThrowsAsync<ConnectionClosedException>(() => Wait.ForAsync(sender, "the held-back sender failed"));
+            var failure = await Assert.ThrowsAsync<ConnectionClosedException>(() => Wait.For(sender, "the held-back sender failed"));
             output.WriteLine($"{Volatile.Read(ref accepted)} of {Offered} sends accepted; {connection.MessagesWritten} written; then: {failure.Message} ({failure.InnerException?.GetType().Name})");
             Assert.True(Volatile.Read(ref accepted) < Offered, "expected most sends to be held back");
-            var closed = await Wait.ForAsync(callback.Task, "the closed callback fired");
+            var closed = await Wait.For(callback.Task, "the closed callback fired");
             Assert.Same(await connection.Completion, closed);
             Assert.NotEmpty(closed.Unsent);
             Assert.True(connection.IsClosed);
@@ -223,7 +223,7 @@ public sealed class ConnectionTests(ITestOutputHelper output)
         byte[] body = [1, 2, 3];
         var (request, response) = collector.CreateRequest(Target, body);
         await connection.SendAsync(request);
-        var answer = await Wait.ForAsync(response, "the echo response arrived");
+        var answer = await Wait.For(response, "the echo response arrived");
         Assert.Equal(body, answer.Body.ToArray());
     }
 }
