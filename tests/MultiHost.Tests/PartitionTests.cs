@@ -20,8 +20,15 @@ public sealed class PartitionTests(ITestOutputHelper output)
     // With 0.5 s probes, 3 misses and 2 votes a silent silo is Dead in a few seconds; the bound leaves room for a loaded CI machine.
     private static readonly TimeSpan DeathBound = TimeSpan.FromSeconds(30);
 
-    // A post may meet the old owner before the gateway re-read the table (every 1 s): it then waits out the 30 s response timeout once.
-    private static readonly TimeSpan PostBound = TimeSpan.FromSeconds(75);
+    // The silos' isolation timeout is 10 s; the rest is slack for a loaded machine.
+    private static readonly TimeSpan IsolationBound = TimeSpan.FromSeconds(40);
+
+    // Every message is resent with its client id until acknowledged, within this bound.
+    private static readonly TimeSpan PostBound = TimeSpan.FromSeconds(60);
+
+    // A post that reached the cut silo before the gateway re-read the table (every 1 s) would wait out the
+    // runtime's 30 s response timeout; the client gives up sooner and resends, as a browser would.
+    private static readonly TimeSpan PostPatience = TimeSpan.FromSeconds(5);
 
     [Fact]
     public async Task A_partitioned_silo_is_declared_dead_and_terminates_its_rooms_resume_on_the_others_and_no_acknowledged_message_is_lost()
@@ -85,6 +92,7 @@ public sealed class PartitionTests(ITestOutputHelper output)
             var survivors = silos.Where(s => s != victim).ToList();
 
             var watch = Stopwatch.StartNew();
+            var cutAt = DateTime.Now;
             victim.Host.Cut();
             await Wait.Until(
                 async () => await StatusAsync(database, clusterId, victim.Host.Address) == SiloStatus.Dead,
@@ -103,9 +111,12 @@ public sealed class PartitionTests(ITestOutputHelper output)
             output.WriteLine($"room activations on the survivors after the cut: {string.Join(", ", roomsOnSurvivors)}");
             Assert.Equal(RoomCount, roomsOnSurvivors.Sum());
 
-            // Terminates itself: TODO decide.
-            await victim.Process.WaitForExitAsync(TimeSpan.FromSeconds(30));
-            output.WriteLine($"{victim.Name} exited by itself with code {victim.Process.ExitCode}");
+            // Cut off from the table and from every peer it cannot read its Dead row, so it stops on
+            // Membership:IsolationTimeout (by default five probe-suspicion periods: 10 s here), on its own.
+            await victim.Process.WaitForExitAsync(IsolationBound);
+            output.WriteLine($"{victim.Name} exited by itself {(victim.Process.ExitTime - cutAt).TotalSeconds:0.0} s after the cut, with code {victim.Process.ExitCode}");
+            Assert.Contains("reached neither the membership table nor any peer", victim.Process.Output, StringComparison.Ordinal);
+            Assert.All(survivors, s => Assert.False(s.Process.HasExited, $"{s.Name} exited"));
 
             // No acknowledged message is lost, none is stored twice, and nothing unacknowledged appears.
             foreach (var room in rooms)
@@ -145,7 +156,7 @@ public sealed class PartitionTests(ITestOutputHelper output)
             var watch = Stopwatch.StartNew();
             while (true)
             {
-                if (await user.TryPostAsync(room, clientMessageId, text) is { } seq)
+                if (await user.TryPostAsync(room, clientMessageId, text, PostPatience) is { } seq)
                 {
                     return new PostedMessage(room, seq, user.UserId, text);
                 }

@@ -13,6 +13,7 @@ internal sealed partial class MembershipService
 {
     private long _lastPeerContact;
     private long _lastTableContact;
+    private long _pendingReadStarted;
     private volatile bool _tableUnreachable;
 
     private void StartIsolationClocks()
@@ -22,10 +23,30 @@ internal sealed partial class MembershipService
         Interlocked.Exchange(ref _lastTableContact, now);
     }
 
+    private void TableReadStarting() => Interlocked.CompareExchange(ref _pendingReadStarted, _timeProvider.GetTimestamp(), 0);
+
     private void TableReached()
     {
         Interlocked.Exchange(ref _lastTableContact, _timeProvider.GetTimestamp());
+        Interlocked.Exchange(ref _pendingReadStarted, 0);
         _tableUnreachable = false;
+    }
+
+    private void TableReadFailed()
+    {
+        Interlocked.Exchange(ref _pendingReadStarted, 0);
+        _tableUnreachable = true;
+    }
+
+    /// <summary>
+    /// The last read failed, or one has been pending past <see cref="MembershipOptions.TableOperationTimeout"/>:
+    /// against a server whose packets are dropped, the driver may hold a read well beyond its
+    /// cancellation (about 30 s was seen), and that must not postpone the verdict.
+    /// </summary>
+    private bool TableUnreachable(long now)
+    {
+        var pending = Interlocked.Read(ref _pendingReadStarted);
+        return _tableUnreachable || (pending != 0 && _timeProvider.GetElapsedTime(pending, now) > _options.TableOperationTimeout);
     }
 
     /// <summary>Called by the prober thread after every round: whether some probed peer answered (or there was none to probe).</summary>
@@ -38,8 +59,8 @@ internal sealed partial class MembershipService
             return;
         }
 
-        // Only after a failed table read: a silo whose last read succeeded is not cut off, however long ago that was.
-        if (!_tableUnreachable)
+        // Only once the table is known unreachable: a silo whose last read succeeded is not cut off, however long ago that was.
+        if (!TableUnreachable(now))
         {
             return;
         }

@@ -42,13 +42,14 @@ internal sealed partial class MembershipService
     private async Task<MembershipSnapshot> ReadTableAsync(CancellationToken cancellationToken)
     {
         MembershipSnapshot snapshot;
+        TableReadStarting();
         try
         {
             snapshot = await WithTimeout(_table.ReadAsync, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception) when (!cancellationToken.IsCancellationRequested)
         {
-            _tableUnreachable = true;
+            TableReadFailed();
             throw;
         }
 

@@ -51,15 +51,17 @@ internal sealed class ChatUser : IDisposable
 
     /// <summary>
     /// Sends once. Returns the stored sequence number when the gateway acknowledged the message
-    /// (201, or 200 for a retry of the same client id), null when the outcome is unknown (a 5xx or
-    /// no answer): the caller retries with the same client id, which stores it at most once.
+    /// (201, or 200 for a retry of the same client id), null when the outcome is unknown (a 5xx, or
+    /// no answer within <paramref name="patience"/>): the caller retries with the same client id,
+    /// which stores it at most once, as a browser client does.
     /// </summary>
-    public async Task<long?> TryPostAsync(string roomId, string clientMessageId, string text)
+    public async Task<long?> TryPostAsync(string roomId, string clientMessageId, string text, TimeSpan patience)
     {
         HttpResponseMessage response;
+        using var timeout = new CancellationTokenSource(patience);
         try
         {
-            response = await _http.PostAsJsonAsync($"/api/rooms/{roomId}/messages", new { clientMessageId, text });
+            response = await _http.PostAsJsonAsync($"/api/rooms/{roomId}/messages", new { clientMessageId, text }, timeout.Token);
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
         {

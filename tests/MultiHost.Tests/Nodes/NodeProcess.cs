@@ -31,6 +31,9 @@ internal sealed class NodeProcess : IDisposable
 
     public int ExitCode => _process.ExitCode;
 
+    /// <summary>Local time at which the process was seen to exit.</summary>
+    public DateTime ExitTime => _process.ExitTime;
+
     /// <summary>The last lines the process wrote (stdout and stderr).</summary>
     public string Output
     {

@@ -45,6 +45,7 @@ internal sealed partial class SiloNode : IDisposable
             ["Membership__IAmAliveTablePublishTimeout"] = "00:00:02",
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__OrleansChat.Runtime.Membership"] = "Information",
+            ["Logging__Console__TimestampFormat"] = "HH:mm:ss.fff ",
             ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
         };
         return new SiloNode(NodeProcess.Start(name, host, BuildOutput.DotnetHost, [dll], environment, Path.GetDirectoryName(dll)!));
