@@ -73,7 +73,7 @@ internal sealed partial class MembershipService
         }
 
         StopAsDeclaredDead(
-            $"reached neither the membership table nor any peer for {_options.EffectiveIsolationTimeout.TotalSeconds:0.#} s, so the cluster has declared it dead",
+            $"reached neither the membership table nor any peer for {_options.EffectiveIsolationTimeout.TotalSeconds:0.#} s and must presume the cluster declared it dead",
             () => LogIsolated(_logger, _localAddress, withoutTable.TotalSeconds, withoutPeers.TotalSeconds));
     }
 }
