@@ -75,13 +75,30 @@ public sealed class MembershipOptions
     /// <summary>How often defunct rows are looked for (Orleans: 1 h).</summary>
     public TimeSpan DefunctSiloCleanupPeriod { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// A silo that for this long has reached neither the membership table nor any silo it probes
+    /// stops itself as if declared dead. Cut off like that it cannot read its own row, yet any
+    /// peer that still reaches the table has voted it Dead by then and moved its grains. A silo
+    /// that still reaches the table, or any peer, never stops for this reason (a database outage
+    /// alone keeps the cluster serving). Must be longer than ProbeTimeout x (NumMissedProbesLimit + 1),
+    /// the time the peers need to suspect it. Null (default): five times that, 20 s with the defaults.
+    /// </summary>
+    public TimeSpan? IsolationTimeout { get; set; }
+
+    /// <summary>How many ProbeTimeout x (NumMissedProbesLimit + 1) periods the default <see cref="IsolationTimeout"/> is.</summary>
+    internal const int DefaultIsolationFactor = 5;
+
+    /// <summary><see cref="IsolationTimeout"/>, or its default derived from the probe settings.</summary>
+    internal TimeSpan EffectiveIsolationTimeout => IsolationTimeout ?? ProbeTimeout * ((NumMissedProbesLimit + 1) * DefaultIsolationFactor);
+
     /// <summary>How many times a lost compare-and-swap is re-read and retried before the change fails.</summary>
     public int MaxCasAttempts { get; set; } = 20;
 
     /// <summary>
-    /// Called once when this silo reads its own row as Dead (or deleted): the cluster has
-    /// declared it dead and placed its grains elsewhere, so it must stop at once. Null (default)
-    /// logs a critical message and calls <see cref="Environment.FailFast(string)"/>.
+    /// Called once when this silo reads its own row as Dead (or deleted), or has been isolated for
+    /// <see cref="IsolationTimeout"/>: the cluster has declared it dead (or must be presumed to)
+    /// and placed its grains elsewhere, so it must stop at once. Null (default) logs a critical
+    /// message and calls <see cref="Environment.FailFast(string)"/>.
     /// </summary>
     public Action? OnDeclaredDead { get; set; }
 }

@@ -55,6 +55,7 @@ internal sealed class MembershipOptionsValidator : IValidateOptions<MembershipOp
             (nameof(o.TableOperationTimeout), o.TableOperationTimeout),
             (nameof(o.DefunctSiloCleanupAge), o.DefunctSiloCleanupAge),
             (nameof(o.DefunctSiloCleanupPeriod), o.DefunctSiloCleanupPeriod),
+            (nameof(o.IsolationTimeout), o.EffectiveIsolationTimeout),
         })
         {
             if (value < TimeSpan.FromMilliseconds(10) || value > TimeSpan.FromDays(365))
@@ -88,6 +89,12 @@ internal sealed class MembershipOptionsValidator : IValidateOptions<MembershipOp
         if (o.DeathVoteExpiration.TotalMilliseconds <= o.ProbeTimeout.TotalMilliseconds * (o.NumMissedProbesLimit + 1.0))
         {
             yield return "Membership: DeathVoteExpiration must be longer than ProbeTimeout x (NumMissedProbesLimit + 1), or votes expire before a second monitor can agree.";
+        }
+
+        // Sooner than that, an isolated silo would stop before its peers could even suspect it.
+        if (o.EffectiveIsolationTimeout.TotalMilliseconds <= o.ProbeTimeout.TotalMilliseconds * (o.NumMissedProbesLimit + 1.0))
+        {
+            yield return "Membership: IsolationTimeout must be longer than ProbeTimeout x (NumMissedProbesLimit + 1), or a silo could stop itself before its peers would declare it dead.";
         }
     }
 }

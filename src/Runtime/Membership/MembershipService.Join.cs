@@ -38,7 +38,8 @@ internal sealed partial class MembershipService
             throw;
         }
 
-        _monitor = new ProbeMonitor(_localAddress, () => _views.Current, _options, _liveness, _timeProvider, OnPeerMissedProbes, Statistics, _logger);
+        StartIsolationClocks();
+        _monitor = new ProbeMonitor(_localAddress, () => _views.Current, _options, _liveness, _timeProvider, OnPeerMissedProbes, OnProbeRound, Statistics, _logger);
         _monitor.Start();
         StartBackgroundLoops();
         LogJoined(_logger, _localAddress, _views.Current.Version, _views.Current.ActiveSilos.Length);

@@ -53,6 +53,9 @@ internal sealed partial class MembershipService
     [LoggerMessage(EventId = 2130, Level = LogLevel.Critical, Message = "Silo {Silo} was declared dead by the cluster ({Reason}, membership version {Version}); stopping")]
     private static partial void LogDeclaredDead(ILogger logger, SiloAddress silo, string reason, long version);
 
+    [LoggerMessage(EventId = 2133, Level = LogLevel.Critical, Message = "Silo {Silo} has reached neither the membership table for {TableSeconds:0.#} s nor any probed peer for {PeerSeconds:0.#} s; presuming it was declared dead, it is stopping")]
+    private static partial void LogIsolated(ILogger logger, SiloAddress silo, double tableSeconds, double peerSeconds);
+
     [LoggerMessage(EventId = 2131, Level = LogLevel.Error, Message = "The declared-dead callback threw")]
     private static partial void LogDeclaredDeadCallbackFailed(ILogger logger, Exception exception);
 

@@ -41,7 +41,19 @@ internal sealed partial class MembershipService
     /// <summary>Reads the table, publishes the view if it is newer, and returns the snapshot.</summary>
     private async Task<MembershipSnapshot> ReadTableAsync(CancellationToken cancellationToken)
     {
-        var snapshot = await WithTimeout(_table.ReadAsync, cancellationToken).ConfigureAwait(false);
+        MembershipSnapshot snapshot;
+        TableReadStarting();
+        try
+        {
+            snapshot = await WithTimeout(_table.ReadAsync, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            TableReadFailed();
+            throw;
+        }
+
+        TableReached();
         Publish(snapshot.View);
         return snapshot;
     }

@@ -210,7 +210,15 @@ internal sealed partial class MembershipService : IClusterMembership, IHostedSer
             return;
         }
 
-        if (Interlocked.Exchange(ref _declaredDead, 1) == 1)
+        StopAsDeclaredDead(
+            "was declared dead by the cluster",
+            () => LogDeclaredDead(_logger, _localAddress, own is null ? "its row was deleted" : "its row is Dead", view.Version));
+    }
+
+    /// <summary>The end of a silo the cluster has (or must be presumed to have) declared dead: once, and never after a graceful leave.</summary>
+    private void StopAsDeclaredDead(string reason, Action log)
+    {
+        if (_leaving || Volatile.Read(ref _disposed) == 1 || Interlocked.Exchange(ref _declaredDead, 1) == 1)
         {
             return;
         }
@@ -218,19 +226,23 @@ internal sealed partial class MembershipService : IClusterMembership, IHostedSer
         // Stop claiming to be alive at once: probes now get a Nack, and this silo votes no more.
         _responder?.StopAnswering();
         _stopping.Cancel();
-        LogDeclaredDead(_logger, _localAddress, own is null ? "its row was deleted" : "its row is Dead", view.Version);
+        log();
         try
         {
-            (_options.OnDeclaredDead ?? DefaultOnDeclaredDead)();
+            if (_options.OnDeclaredDead is { } onDeclaredDead)
+            {
+                onDeclaredDead();
+            }
+            else
+            {
+                Environment.FailFast($"Silo {_localAddress} of cluster '{_options.ClusterId}' {reason}; its grains live elsewhere now, so this process must stop.");
+            }
         }
         catch (Exception e)
         {
             LogDeclaredDeadCallbackFailed(_logger, e);
         }
     }
-
-    private void DefaultOnDeclaredDead() =>
-        Environment.FailFast($"Silo {_localAddress} of cluster '{_options.ClusterId}' was declared dead by the cluster; its grains live elsewhere now, so this process must stop.");
 
     private static async Task WhenAllQuietly(IEnumerable<Task> tasks)
     {

@@ -22,6 +22,7 @@ internal sealed partial class ProbeMonitor : IDisposable
     private readonly ISiloLivenessSource _liveness;
     private readonly TimeProvider _timeProvider;
     private readonly Action<SiloAddress> _onSuspect;
+    private readonly Action<bool> _onRound;
     private readonly MembershipStatistics _statistics;
     private readonly ILogger _logger;
     private readonly ManualResetEventSlim _stop = new();
@@ -37,6 +38,7 @@ internal sealed partial class ProbeMonitor : IDisposable
         ISiloLivenessSource liveness,
         TimeProvider timeProvider,
         Action<SiloAddress> onSuspect,
+        Action<bool> onRound,
         MembershipStatistics statistics,
         ILogger logger)
     {
@@ -47,6 +49,7 @@ internal sealed partial class ProbeMonitor : IDisposable
         _liveness = liveness;
         _timeProvider = timeProvider;
         _onSuspect = onSuspect;
+        _onRound = onRound;
         _statistics = statistics;
         _logger = logger;
         _thread = new Thread(Run) { IsBackground = true, Name = "membership-prober" };
@@ -88,10 +91,12 @@ internal sealed partial class ProbeMonitor : IDisposable
                 {
                     _statistics.RoundDiscardedForLocalStall();
                     LogLocalStall(_logger, elapsed.TotalMilliseconds);
+                    // Says nothing about the peers either way, so it must not count towards isolation.
+                    _onRound(true);
                 }
                 else
                 {
-                    Evaluate(targets, answered);
+                    _onRound(Evaluate(targets, answered));
                 }
 
                 Forget(targets);
@@ -112,13 +117,16 @@ internal sealed partial class ProbeMonitor : IDisposable
         }
     }
 
-    private void Evaluate(IReadOnlyList<ProbeTarget> targets, bool[] answered)
+    /// <summary>Counts misses and reports suspects; returns true if some peer was heard from (or there was none to probe).</summary>
+    private bool Evaluate(IReadOnlyList<ProbeTarget> targets, bool[] answered)
     {
+        var reachedAnyPeer = targets.Count == 0;
         for (var i = 0; i < targets.Count; i++)
         {
             var silo = targets[i].Silo;
             if (answered[i])
             {
+                reachedAnyPeer = true;
                 _misses.Remove(silo);
                 continue;
             }
@@ -127,6 +135,7 @@ internal sealed partial class ProbeMonitor : IDisposable
             // is the problem, not the silo.
             if (_liveness.LastMessageFrom(silo) is { } lastMessage && _timeProvider.GetUtcNow() - lastMessage <= _options.ProbeTimeout)
             {
+                reachedAnyPeer = true;
                 _statistics.MissExcusedByTraffic();
                 _misses.Remove(silo);
                 continue;
@@ -145,6 +154,8 @@ internal sealed partial class ProbeMonitor : IDisposable
             LogMissedLimit(_logger, silo, misses);
             _onSuspect(silo);
         }
+
+        return reachedAnyPeer;
     }
 
     private void Forget(IReadOnlyList<ProbeTarget> targets)

@@ -43,6 +43,37 @@ public sealed class MembershipOptionsTests
     }
 
     [Fact]
+    public void By_default_an_isolated_silo_stops_after_twenty_seconds_twice_the_death_declaration_bound()
+    {
+        var o = new MembershipOptions();
+
+        Assert.Null(o.IsolationTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(20), o.EffectiveIsolationTimeout);
+
+        // Derived from the probe settings, so slower probes never make the default invalid.
+        o.ProbeTimeout = TimeSpan.FromSeconds(5);
+        Assert.Equal(TimeSpan.FromSeconds(100), o.EffectiveIsolationTimeout);
+    }
+
+    [Fact]
+    public void An_isolation_timeout_shorter_than_the_peers_need_to_suspect_is_rejected()
+    {
+        var options = new MembershipOptions
+        {
+            ClusterId = "c",
+            LocalSiloAddress = new SiloAddress("127.0.0.1", 1, 0),
+            ProbeTimeout = TimeSpan.FromSeconds(1),
+            IsolationTimeout = TimeSpan.FromSeconds(4),
+        };
+
+        var error = Assert.Throws<OptionsValidationException>(() => MembershipOptionsValidator.ThrowIfInvalid(options));
+        Assert.Contains(error.Failures, f => f.Contains("IsolationTimeout", StringComparison.Ordinal));
+
+        options.IsolationTimeout = TimeSpan.FromSeconds(5);
+        MembershipOptionsValidator.ThrowIfInvalid(options);
+    }
+
+    [Fact]
     public void A_cluster_id_longer_than_a_probe_can_carry_is_rejected()
     {
         var options = new MembershipOptions { ClusterId = new string('x', 256), LocalSiloAddress = new SiloAddress("127.0.0.1", 1, 0) };
