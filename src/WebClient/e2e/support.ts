@@ -93,3 +93,29 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 export async function isVisible(page: Page, selector: string): Promise<boolean> {
   return page.locator(selector).isVisible();
 }
+
+/** The message box of the open conversation. */
+export const composer = (page: Page) => page.getByRole("combobox", { name: /^Message / });
+
+/** The open conversation's message list. */
+export const messageLog = (page: Page) => page.getByRole("log");
+
+/** The acknowledged messages on screen as [seq, text], in order. */
+export function articles(page: Page): Promise<[number, string][]> {
+  return messageLog(page)
+    .locator("article[data-seq]")
+    .evaluateAll((list) => list.map((a) => [Number(a.getAttribute("data-seq")), a.querySelector(".message-text")?.textContent ?? ""] as [number, string]));
+}
+
+/** A room or DM entry in the navigation, by its name. */
+export const sidebarLink = (page: Page, name: string) => page.locator("#navigation .nav-item", { hasText: name });
+
+/** The signed-in user's id, from the session the client keeps. */
+export function userIdOf(page: Page): Promise<string> {
+  return page.evaluate(() => (JSON.parse(localStorage.getItem("orleanschat.session") ?? "{}") as { user?: { userId?: string } }).user?.userId ?? "");
+}
+
+/** A valid 1×1 PNG (the gateway checks the bytes, not the name). */
+export function tinyPng(): Buffer {
+  return Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
+}

@@ -50,7 +50,6 @@ export function createServices(session: SessionStore, me: UserSummary): Services
     onActionError: (message) => toasts.error(message),
   });
 
-  const mine = new MyConversationsStore(hub, me.userId, (ids) => conversations.watch(ids));
 
   const conversationName = (conversationId: string): string => {
     const ref = parseConversationId(conversationId);
@@ -75,6 +74,15 @@ export function createServices(session: SessionStore, me: UserSummary): Services
       notifyInBrowser(title, message.text, () => href && navigate(href));
     },
   });
+
+  const mine = new MyConversationsStore(
+    hub,
+    me.userId,
+    (ids) => conversations.watch(ids),
+    (positions) => {
+      for (const { conversationId, position } of positions) unread.seed(conversationId, position.lastSeq, position.unreadCount);
+    },
+  );
 
   const notifications = new NotificationStore(hub, (item) => {
     const href = item.conversationId ? (conversationPath(item.conversationId, me.userId) ?? undefined) : routes.notifications();
