@@ -144,7 +144,22 @@ export const usersApi = {
   updateMe: (body: UpdateProfileRequest) => http.patch<UserProfile>(paths.myProfile, body),
   /** The custom status (null or empty clears it); friends are told. */
   setStatus: (customStatus: string | null) => http.put<UserProfile>(paths.myStatus, { customStatus }),
-  dms: async () => (await http.get<ConversationEntry[]>(paths.dms)).map(dmFromConversation),
+  /**
+   * The user's DM threads. An entry names the other user by id only (its title is empty), so
+   * each peer's profile is read for the name and presence the navigation shows.
+   */
+  dms: async () => {
+    const threads = (await http.get<ConversationEntry[]>(paths.dms)).map(dmFromConversation);
+    return Promise.all(
+      threads.map(async (dm) => {
+        try {
+          return { ...dm, user: await http.get<UserProfile>(paths.user(dm.user.userId)) };
+        } catch {
+          return dm;
+        }
+      }),
+    );
+  },
   /** Starts or gets the thread; the answer names the other user by id, so the profile is read too. */
   openDm: async (userId: string): Promise<DmSummary> => {
     const [thread, user] = await Promise.all([http.post<DmThread>(paths.dms, { userId }), http.get<UserProfile>(paths.user(userId))]);
