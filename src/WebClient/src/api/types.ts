@@ -123,7 +123,7 @@ export interface UserProfile {
   username: string;
   displayName: string;
   avatarUrl: string | null;
-  bio: string;
+  bio: string | null;
   presence: Presence;
   customStatus: string | null;
   isGuest: boolean;

@@ -27,8 +27,9 @@ export function SettingsView() {
   useEffect(() => {
     const p = profile.data;
     if (!p) return;
-    setDisplayName(p.displayName);
-    setBio(p.bio);
+    // A profile without a bio says null.
+    setDisplayName(p.displayName ?? "");
+    setBio(p.bio ?? "");
     setCustomStatus(p.customStatus ?? "");
   }, [profile.data]);
 
