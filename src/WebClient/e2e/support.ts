@@ -1,5 +1,6 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
+import zlib from "node:zlib";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { expect, inject } from "vitest";
 
@@ -115,7 +116,53 @@ export function userIdOf(page: Page): Promise<string> {
   return page.evaluate(() => (JSON.parse(localStorage.getItem("orleanschat.session") ?? "{}") as { user?: { userId?: string } }).user?.userId ?? "");
 }
 
-/** A valid 1×1 PNG (the gateway checks the bytes, not the name). */
-export function tinyPng(): Buffer {
-  return Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
+/**
+ * A real PNG (a 160×96 gradient) built here, so no binary fixture is needed: the gateway checks
+ * the bytes, and the preview shows something a reader recognizes in a screenshot.
+ */
+export function samplePng(width = 160, height = 96): Buffer {
+  const rows: Buffer[] = [];
+  for (let y = 0; y < height; y++) {
+    const row = Buffer.alloc(1 + width * 3);
+    for (let x = 0; x < width; x++) {
+      row[1 + x * 3] = Math.round((255 * x) / width);
+      row[2 + x * 3] = Math.round((255 * y) / height);
+      row[3 + x * 3] = 200;
+    }
+    rows.push(row);
+  }
+  const chunk = (type: string, data: Buffer) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, "ascii"), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(zlib.crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 8; // bit depth
+  header[9] = 2; // RGB
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", header),
+    chunk("IDAT", zlib.deflateSync(Buffer.concat(rows))),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
+}
+
+/**
+ * Screenshots of the current screen at desktop size and at phone size (the same session,
+ * resized: the layout adapts, as layout.e2e.test.ts checks), then back to desktop.
+ */
+export async function screenshotBoth(page: Page, name: string): Promise<void> {
+  await screenshot(page, `${name}-desktop`);
+  await page.setViewportSize(phone);
+  await page.getByRole("button", { name: /navigation/ }).waitFor();
+  // The drawer slides away: wait until it is gone, not just moving.
+  await page.locator("#navigation").waitFor({ state: "hidden" });
+  await screenshot(page, `${name}-phone`);
+  await page.setViewportSize(desktop);
+  await page.locator("#navigation").waitFor();
 }

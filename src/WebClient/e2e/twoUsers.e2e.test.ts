@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { articles, composer, desktop, launchBrowser, messageLog, openPage, screenshot, sidebarLink, signUp, tinyPng, uniqueName, userIdOf, type Watched } from "./support";
+import { articles, composer, desktop, launchBrowser, messageLog, openPage, screenshotBoth, sidebarLink, signUp, samplePng, uniqueName, userIdOf, type Watched } from "./support";
 
 /*
  * Two people, two browser contexts (two sessions), one real gateway, hub and silo: everything a
@@ -80,6 +80,7 @@ describe("two users", () => {
     await b().getByLabel("Search rooms").fill(roomName);
     const listed = b().locator(".room-item", { hasText: `#${roomName}` });
     await listed.waitFor();
+    await screenshotBoth(b(), "directory");
     expect(await listed.getByText("Password", { exact: true }).isVisible()).toBe(true);
     await b().getByRole("button", { name: `Join ${roomName}` }).click();
     const field = b().getByLabel(`Password for ${roomName}`);
@@ -128,7 +129,7 @@ describe("two users", () => {
       await route.continue();
     });
     const [chooser] = await Promise.all([a().waitForEvent("filechooser"), a().getByRole("button", { name: "Attach a file" }).click()]);
-    await chooser.setFiles({ name: "dot.png", mimeType: "image/png", buffer: tinyPng() });
+    await chooser.setFiles({ name: "dot.png", mimeType: "image/png", buffer: samplePng() });
     const progress = a().getByRole("progressbar", { name: "Uploading dot.png" });
     await progress.waitFor();
     release();
@@ -144,7 +145,7 @@ describe("two users", () => {
       });
       await expect
         .poll(() => image.first().evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { message: `${who}'s preview loads the image` })
-        .toBe(1);
+        .toBe(160);
     }
     expect(alice.problems).toEqual([]);
     expect(bob.problems).toEqual([]);
@@ -177,7 +178,9 @@ describe("two users", () => {
       .poll(() => articles(a()).then((list) => list.map(([, text]) => text)), { timeout: 15_000, message: "the whole history is shown again" })
       .toEqual(["hello bob, welcome", "hi al", expect.stringMatching(/\/api\/uploads\//), "are you still there?"]);
     await messageLog(a()).getByRole("img", { name: "Uploaded image" }).waitFor();
-    await screenshot(a(), "room-desktop");
+    // Both are here, alice included, though her reload just closed and reopened her connection.
+    await a().getByText("(2 online of 2)").waitFor();
+    await screenshotBoth(a(), "room");
   });
 
   it("a direct message reaches the other user, who answers", async () => {
@@ -196,7 +199,7 @@ describe("two users", () => {
     await seesMessage(b(), "psst, a secret", "bob reads the DM");
     await send(b(), "your secret is safe");
     await seesMessage(a(), "your secret is safe", "alice gets bob's DM answer");
-    await screenshot(b(), "dm-desktop");
+    await screenshotBoth(b(), "dm");
     expect(alice.problems).toEqual([]);
     expect(bob.problems).toEqual([]);
   });
@@ -217,11 +220,12 @@ describe("two users", () => {
     await a().getByRole("heading", { name: "Friends (1)" }).waitFor({ timeout: 15_000 });
     const friend = a().locator(".person", { hasText: bobName });
     await expect.poll(() => friend.getByRole("img").first().getAttribute("aria-label"), { message: "bob is shown online" }).toBe("Online");
-    await screenshot(a(), "friends-desktop");
+    await screenshotBoth(a(), "friends");
 
     // Bob's profile now says they are friends.
     await friend.getByRole("link", { name: bobName }).click();
     await a().getByRole("button", { name: "Remove friend" }).waitFor();
+    await screenshotBoth(a(), "profile");
 
     // Bob closes his tab: alice sees him go offline; a new tab of his is signed in and online again.
     await a().getByRole("link", { name: "Friends" }).click();
@@ -296,7 +300,7 @@ describe("two users", () => {
     await a().getByLabel("Topic", { exact: true }).fill("New topic for the den");
     await a().getByRole("button", { name: "Save settings" }).click();
     await a().getByText("Room settings saved.").waitFor();
-    await screenshot(a(), "settings-desktop");
+    await screenshotBoth(a(), "room-settings");
     // Bob, in the room, sees the new topic without reloading.
     await b().locator(".conversation-subtitle", { hasText: "New topic for the den" }).waitFor();
   });
@@ -348,6 +352,9 @@ describe("two users", () => {
     await sidebarLink(a(), roomName).waitFor({ state: "detached" });
     await a().goto(roomPath);
     await a().getByRole("heading", { name: "Room not found" }).waitFor({ timeout: 15_000 });
+    await a().getByRole("link", { name: "Your profile" }).click();
+    await expect.poll(() => a().getByLabel("Display name").inputValue(), { message: "the profile form is filled" }).toBe(aliceName);
+    await screenshotBoth(a(), "your-profile");
     expect(alice.problems).toEqual([]);
     expect(bob.problems).toEqual([]);
   });

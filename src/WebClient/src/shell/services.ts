@@ -90,7 +90,7 @@ export function createServices(session: SessionStore, me: UserSummary): Services
     notifyInBrowser("OrleansChat", item.text, () => href && navigate(href));
   });
 
-  const presence = new PresenceStore(hub);
+  const presence = new PresenceStore(hub, me.userId);
 
   const onOnline = () => hub.retryNow();
   window.addEventListener("online", onOnline);
