@@ -62,6 +62,14 @@ export function uniqueName(prefix: string): string {
   return `${prefix}${Date.now().toString(36)}${counter}${Math.random().toString(36).slice(2, 5)}`.slice(0, 32);
 }
 
+/**
+ * A short, readable name for screens that end up in screenshots ("alice.k3fz"): unique enough
+ * within one run, whose database is always fresh (global-setup).
+ */
+export function shortName(prefix: string): string {
+  return `${prefix}.${Math.random().toString(36).slice(2, 6)}`;
+}
+
 export const password = "correct horse battery staple";
 
 /** Creates an account through the API (for tests about logging in). */
@@ -157,6 +165,9 @@ export function samplePng(width = 160, height = 96): Buffer {
  * resized: the layout adapts, as layout.e2e.test.ts checks), then back to desktop.
  */
 export async function screenshotBoth(page: Page, name: string): Promise<void> {
+  // The user closes the toasts first, so they do not cover the screen.
+  await page.evaluate(() => document.querySelectorAll<HTMLButtonElement>(".toast-close").forEach((button) => button.click()));
+  await page.locator(".toast").first().waitFor({ state: "detached" });
   await screenshot(page, `${name}-desktop`);
   await page.setViewportSize(phone);
   await page.getByRole("button", { name: /navigation/ }).waitFor();

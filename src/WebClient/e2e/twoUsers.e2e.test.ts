@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { articles, composer, desktop, launchBrowser, messageLog, openPage, screenshotBoth, sidebarLink, signUp, samplePng, uniqueName, userIdOf, type Watched } from "./support";
+import { articles, composer, desktop, launchBrowser, messageLog, openPage, screenshotBoth, sidebarLink, samplePng, shortName, signUp, userIdOf, type Watched } from "./support";
 
 /*
  * Two people, two browser contexts (two sessions), one real gateway, hub and silo: everything a
@@ -11,9 +11,9 @@ import { articles, composer, desktop, launchBrowser, messageLog, openPage, scree
 let browser: Browser;
 let alice: Watched;
 let bob: Watched;
-const aliceName = uniqueName("alice");
-const bobName = uniqueName("bob");
-const roomName = uniqueName("den");
+const aliceName = shortName("alice");
+const bobName = shortName("bob");
+const roomName = shortName("den");
 const roomPassword = "open sesame";
 let aliceId = "";
 let bobId = "";

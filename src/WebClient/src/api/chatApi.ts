@@ -1,4 +1,5 @@
 import { parseConversationId } from "../hub/protocol";
+import { notificationText } from "../notifications/notificationText";
 import { ApiError, problemToError } from "./errors";
 import { apiBase, http } from "./http";
 import type {
@@ -93,7 +94,7 @@ function dmFromConversation(c: ConversationEntry): DmSummary {
 }
 
 function notificationFromWire(n: NotificationWire): NotificationItem {
-  return { id: String(n.id), kind: n.kind, conversationId: n.conversationId, text: n.text ?? "", createdAt: n.createdAt, read: n.read };
+  return { id: String(n.id), kind: n.kind, conversationId: n.conversationId, text: notificationText(n.kind, n.text), createdAt: n.createdAt, read: n.read };
 }
 
 export const roomsApi = {
