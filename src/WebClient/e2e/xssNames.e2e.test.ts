@@ -4,8 +4,8 @@ import { xssPayloads } from "../src/test/xssPayloads";
 import { composer, desktop, gatewayUrl, launchBrowser, messageLog, openPage, password, signUp, uniqueName, type Watched } from "./support";
 
 /*
- * Hostile display names, room names and topics, seen by another user: everything renders as
- * inert text. The attackers' accounts, rooms and messages are set up through the REST API (as
+ * Hostile display names, messages, room names and topics, seen by another user: everything
+ * renders as inert text. The attackers' accounts, rooms and messages are set up through the REST API (as
  * any script could); the victim only uses the UI. One display name and one topic also go
  * through the attacker's own forms.
  */
@@ -75,21 +75,26 @@ async function expectInert(page: Page, where: string): Promise<void> {
   expect(victim.problems, where).toEqual([]);
 }
 
-describe(`hostile names and topics (${namePayloads.length} display names, ${topicPayloads.length} topics)`, () => {
+describe(`hostile names, messages and topics (${namePayloads.length} display names, ${xssPayloads.length} messages, ${topicPayloads.length} topics)`, () => {
   let roomId = "";
   const prefix = uniqueName("xt").slice(0, 16);
 
-  it("display names render as text in messages, the member list and profiles", async () => {
+  it("display names and messages of other users render as text in the room, the member list and profiles", async () => {
     const owner = await account();
     const room = await api<{ roomId: string }>(owner.token, "POST", "/api/rooms", { name: `${prefix}r`, visibility: "public" });
     roomId = room.roomId;
     const attackers: Account[] = [];
-    for (const [index, payload] of namePayloads.entries()) {
+    for (const payload of namePayloads) {
       const attacker = await account();
       await api(attacker.token, "PATCH", "/api/me/profile", { displayName: payload });
       await api(attacker.token, "POST", `/api/rooms/${roomId}/join`, {});
-      await api(attacker.token, "POST", `/api/rooms/${roomId}/messages`, { clientMessageId: crypto.randomUUID(), text: `message ${index}` });
+      await api(attacker.token, "POST", `/api/rooms/${roomId}/messages`, { clientMessageId: crypto.randomUUID(), text: payload });
       attackers.push(attacker);
+    }
+    // The payloads too long for a name are sent as messages by the room's owner.
+    const longOnes = xssPayloads.filter((p) => !namePayloads.includes(p));
+    for (const payload of longOnes) {
+      await api(owner.token, "POST", `/api/rooms/${roomId}/messages`, { clientMessageId: crypto.randomUUID(), text: payload });
     }
 
     const page = victim.page;
@@ -99,7 +104,13 @@ describe(`hostile names and topics (${namePayloads.length} display names, ${topi
     await composer(page).waitFor();
     await expect
       .poll(() => messageLog(page).locator("article[data-seq] .message-sender").allTextContents(), { message: "every hostile name is shown as typed" })
-      .toEqual(namePayloads);
+      .toEqual([...namePayloads, ...longOnes.map(() => expect.any(String))]);
+    // Messages without markdown come out exactly as sent; none of them does anything.
+    const texts = await messageLog(page).locator("article[data-seq] .message-text").allTextContents();
+    expect(texts).toHaveLength(xssPayloads.length);
+    expect(texts).toContain("<script>window.__xss = 1</script>");
+    expect(texts).toContain("<img src=x onerror=\"window.__xss = 2\">");
+    expect(texts).toContain(longOnes[0]);
     // Phones show the member list behind a toggle; wide screens always.
     const toggle = page.getByRole("button", { name: /^Members/ });
     if (await toggle.isVisible()) await toggle.click();
