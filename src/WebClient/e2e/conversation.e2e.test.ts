@@ -86,7 +86,7 @@ describe("conversation view", () => {
       .toBe(0);
     expect(await log(page).locator("article").count()).toBe(1);
     expect(await box.inputValue()).toBe("");
-    await screenshot(page, "room-desktop");
+    await screenshot(page, "composer-desktop");
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -103,7 +103,7 @@ describe("conversation view", () => {
     await send.click();
     await log(page).getByText("hello from a phone").waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
-    await screenshot(page, "room-phone");
+    await screenshot(page, "composer-phone");
     expect(problems).toEqual([]);
     await context.close();
   });

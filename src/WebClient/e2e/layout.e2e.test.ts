@@ -87,7 +87,7 @@ describe("responsive layout", () => {
     }
     await page.goto("/settings");
     await page.locator("main h1").first().waitFor();
-    await screenshot(page, "profile-phone");
+    await screenshot(page, "layout-settings-phone");
     expect(problems).toEqual([]);
     await context.close();
   });

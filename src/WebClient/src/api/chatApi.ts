@@ -1,4 +1,5 @@
 import { parseConversationId } from "../hub/protocol";
+import { notificationText } from "../notifications/notificationText";
 import { ApiError, problemToError } from "./errors";
 import { apiBase, http } from "./http";
 import type {
@@ -14,6 +15,8 @@ import type {
   NotificationItem,
   NotificationsPage,
   NotificationWire,
+  ReadPosition,
+  Relationship,
   RoomDetails,
   RoomMember,
   RoomRole,
@@ -46,11 +49,13 @@ export const paths = {
   user: (userId: string) => `/api/users/${e(userId)}`,
   users: "/api/users",
   myProfile: "/api/me/profile",
+  myStatus: "/api/me/status",
   friends: "/api/friends",
   friendRequest: (userId: string) => `/api/friends/requests/${e(userId)}`,
   friendRequestAccept: (userId: string) => `/api/friends/requests/${e(userId)}/accept`,
   friendRequestDecline: (userId: string) => `/api/friends/requests/${e(userId)}/decline`,
   friend: (userId: string) => `/api/friends/${e(userId)}`,
+  blocks: "/api/blocks",
   block: (userId: string) => `/api/blocks/${e(userId)}`,
   invites: "/api/invites",
   inviteAccept: (inviteId: string) => `/api/invites/${e(inviteId)}/accept`,
@@ -69,9 +74,13 @@ export function messagesPath(conversationId: string, myUserId: string): string {
   return paths.dmMessages(peer);
 }
 
+function readPositionOf(c: ConversationEntry): ReadPosition {
+  return { lastSeq: c.lastSeq, lastReadSeq: c.lastReadSeq, unreadCount: c.unreadCount };
+}
+
 /** A room of /api/me/rooms (a `Conversation` of kind room) as the navigation shows it. */
 function roomFromConversation(c: ConversationEntry): RoomSummary {
-  return { roomId: c.targetId, name: c.title ?? c.targetId, topic: "", memberCount: 0, isMember: true, myRole: c.role };
+  return { roomId: c.targetId, name: c.title ?? c.targetId, topic: "", memberCount: 0, isMember: true, myRole: c.role, readPosition: readPositionOf(c) };
 }
 
 /** A DM thread of /api/dms; the entry carries the other user's id and name only. */
@@ -79,12 +88,13 @@ function dmFromConversation(c: ConversationEntry): DmSummary {
   const name = c.title ?? c.targetId;
   return {
     conversationId: c.conversationId,
+    readPosition: readPositionOf(c),
     user: { userId: c.targetId, username: name, displayName: name, avatarUrl: null, bio: "", presence: "offline", customStatus: null, isGuest: false },
   };
 }
 
 function notificationFromWire(n: NotificationWire): NotificationItem {
-  return { id: String(n.id), kind: n.kind, conversationId: n.conversationId, text: n.text ?? "", createdAt: n.createdAt, read: n.read };
+  return { id: String(n.id), kind: n.kind, conversationId: n.conversationId, text: notificationText(n.kind, n.text), createdAt: n.createdAt, read: n.read };
 }
 
 export const roomsApi = {
@@ -133,7 +143,24 @@ export const usersApi = {
   get: (userId: string) => http.get<UserProfile>(paths.user(userId)),
   search: (search: string) => http.get<UserProfile[]>(paths.users, { query: { search } }),
   updateMe: (body: UpdateProfileRequest) => http.patch<UserProfile>(paths.myProfile, body),
-  dms: async () => (await http.get<ConversationEntry[]>(paths.dms)).map(dmFromConversation),
+  /** The custom status (null or empty clears it); friends are told. */
+  setStatus: (customStatus: string | null) => http.put<UserProfile>(paths.myStatus, { customStatus }),
+  /**
+   * The user's DM threads. An entry names the other user by id only (its title is empty), so
+   * each peer's profile is read for the name and presence the navigation shows.
+   */
+  dms: async () => {
+    const threads = (await http.get<ConversationEntry[]>(paths.dms)).map(dmFromConversation);
+    return Promise.all(
+      threads.map(async (dm) => {
+        try {
+          return { ...dm, user: await http.get<UserProfile>(paths.user(dm.user.userId)) };
+        } catch {
+          return dm;
+        }
+      }),
+    );
+  },
   /** Starts or gets the thread; the answer names the other user by id, so the profile is read too. */
   openDm: async (userId: string): Promise<DmSummary> => {
     const [thread, user] = await Promise.all([http.post<DmThread>(paths.dms, { userId }), http.get<UserProfile>(paths.user(userId))]);
@@ -149,6 +176,21 @@ export const friendsApi = {
   decline: (userId: string) => http.post<void>(paths.friendRequestDecline(userId)),
   remove: (userId: string) => http.delete<void>(paths.friend(userId)),
   block: (userId: string) => http.put<void>(paths.block(userId)),
+  /** User ids the caller blocks. */
+  blocked: () => http.get<string[]>(paths.blocks),
+  /**
+   * Where the caller stands with a user. Profiles do not say it, so it is read from the
+   * caller's friends and blocks (a block wins: it ends friendship and requests).
+   */
+  relationshipWith: async (userId: string): Promise<Relationship> => {
+    const [lists, blocked] = await Promise.all([friendsApi.list(), friendsApi.blocked()]);
+    const has = (list: readonly { userId: string }[]) => list.some((u) => u.userId === userId);
+    if (blocked.includes(userId)) return "blocked";
+    if (has(lists.friends)) return "friends";
+    if (has(lists.incoming)) return "incoming";
+    if (has(lists.outgoing)) return "outgoing";
+    return "none";
+  },
   unblock: (userId: string) => http.delete<void>(paths.block(userId)),
 };
 
@@ -174,7 +216,10 @@ export interface UploadHandle {
  * Uploads one file as multipart/form-data (field "file"), reporting progress from 0 to 1.
  * XMLHttpRequest rather than fetch: fetch has no upload progress events.
  */
-export function upload(file: File, token: string | null, onProgress: (fraction: number) => void): UploadHandle {
+/** What an upload is for: a file shared in one conversation (only its members may fetch it), or the user's avatar (public). */
+export type UploadTarget = { conversationId: string } | { purpose: "avatar" };
+
+export function upload(file: File, target: UploadTarget, token: string | null, onProgress: (fraction: number) => void): UploadHandle {
   const xhr = new XMLHttpRequest();
   const promise = new Promise<UploadResult>((resolve, reject) => {
     xhr.open("POST", apiBase + paths.uploads);
@@ -202,6 +247,8 @@ export function upload(file: File, token: string | null, onProgress: (fraction: 
     xhr.onabort = () => reject(new ApiError(0, "upload.aborted", "The upload was cancelled."));
     const form = new FormData();
     form.append("file", file, file.name);
+    if ("conversationId" in target) form.append("conversationId", target.conversationId);
+    else form.append("purpose", target.purpose);
     xhr.send(form);
   });
   return { promise, abort: () => xhr.abort() };

@@ -78,6 +78,24 @@ async function send(method: string, url: string, body: unknown, options: Request
  * {@link ApiError}. A token refused as expired is refreshed once and the call repeated.
  */
 export async function request<T>(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
+  const response = await authorizedFetch(method, path, body, options);
+  const parsed = await readBody(response);
+  if (!response.ok) throw problemToError(response.status, parsed, response.headers.get("retry-after"));
+  return parsed as T;
+}
+
+/**
+ * GETs a file (an upload) with the bearer token, for content a plain `<img src>` cannot load
+ * because the browser would send no token. Returns the bytes with their served type.
+ */
+export async function requestBlob(path: string, options: RequestOptions = {}): Promise<Blob> {
+  const response = await authorizedFetch("GET", path, undefined, options);
+  if (!response.ok) throw problemToError(response.status, await readBody(response), response.headers.get("retry-after"));
+  return response.blob();
+}
+
+/** One call, with one refresh-and-retry when the gateway refused the token as expired. */
+async function authorizedFetch(method: string, path: string, body: unknown, options: RequestOptions): Promise<Response> {
   const useAuth = options.auth ?? true;
   const url = apiBase + buildPath(path, options.query);
   let token = useAuth && tokenSource ? await tokenSource.getAccessToken() : null;
@@ -90,10 +108,7 @@ export async function request<T>(method: string, path: string, body?: unknown, o
     token = await tokenSource.getAccessToken();
     response = await send(method, url, body, options, token);
   }
-
-  const parsed = await readBody(response);
-  if (!response.ok) throw problemToError(response.status, parsed, response.headers.get("retry-after"));
-  return parsed as T;
+  return response;
 }
 
 export const http = {

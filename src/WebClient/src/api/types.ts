@@ -40,6 +40,16 @@ export interface RoomSummary {
   memberCount: number;
   isMember?: boolean;
   myRole?: RoomRole | null;
+  /** The server's read position, for the user's own rooms (/api/me/rooms). */
+  readPosition?: ReadPosition;
+}
+
+/** How far the user has read a conversation, as the server keeps it (moved by MarkRead). */
+export interface ReadPosition {
+  lastSeq: number;
+  lastReadSeq: number;
+  /** Messages by others after the read position. */
+  unreadCount: number;
 }
 
 /** `Room` of docs/api.md: what GET/POST/PATCH /api/rooms/{roomId} and join answer. */
@@ -113,19 +123,19 @@ export interface UserProfile {
   username: string;
   displayName: string;
   avatarUrl: string | null;
-  bio: string;
+  bio: string | null;
   presence: Presence;
   customStatus: string | null;
   isGuest: boolean;
   relationship?: Relationship;
 }
 
+/** PATCH /api/me/profile: absent fields stay; an empty avatarUrl or bio clears it. */
 export interface UpdateProfileRequest {
   displayName?: string;
   bio?: string;
-  customStatus?: string | null;
-  presence?: Presence;
-  avatarUploadId?: string | null;
+  /** An https URL or an uploaded avatar's /api/uploads/{id}. */
+  avatarUrl?: string;
 }
 
 export interface FriendsResponse {
@@ -138,6 +148,7 @@ export interface DmSummary {
   conversationId: string;
   user: UserProfile;
   lastMessageAt?: string | null;
+  readPosition?: ReadPosition;
 }
 
 export interface MessagesPage {

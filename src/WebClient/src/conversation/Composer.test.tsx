@@ -14,6 +14,7 @@ function setup() {
   const onTyping = vi.fn();
   render(
     <Composer
+      conversationId="room:r1"
       label="Message #general"
       members={members}
       myUserId="me"

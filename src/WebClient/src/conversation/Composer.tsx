@@ -18,6 +18,8 @@ interface UploadState {
 }
 
 interface Props {
+  /** Where uploads are shared: only this conversation's members may fetch them. */
+  conversationId: string;
   label: string;
   members: readonly MentionCandidate[];
   myUserId: string;
@@ -124,7 +126,7 @@ export function Composer(props: Props) {
     }
     const uploadId = ++uploadCounter.current;
     const token = await props.getAccessToken();
-    const handle = upload(file, token, (progress) =>
+    const handle = upload(file, { conversationId: props.conversationId }, token, (progress) =>
       setUploads((list) => list.map((u) => (u.id === uploadId ? { ...u, progress } : u))),
     );
     setUploads((list) => [...list, { id: uploadId, name: file.name, progress: 0, abort: handle.abort }]);

@@ -114,6 +114,7 @@ export function ConversationView(props: Props) {
           />
           <TypingIndicator users={typing} />
           <Composer
+            conversationId={conversationId}
             label={`Message ${props.title}`}
             members={props.members}
             myUserId={me.userId}

@@ -6,8 +6,9 @@ import { EmojiPicker } from "./EmojiPicker";
 import { quickReactions } from "./emoji";
 import type { PendingMessage } from "./messageState";
 import { RichText } from "./RichText";
-import { uploadedImageUrls } from "./richText";
+import { uploadedFileUrls } from "./richText";
 import { fullDateTime, shortTime } from "./time";
+import { UploadedImage } from "./UploadedImage";
 
 function excerpt(text: string, max = 80): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;
@@ -46,7 +47,7 @@ export function MessageItem({ message, replyTo, myUserId, myUsername, canModerat
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [picking, setPicking] = useState(false);
   const mine = message.senderId === myUserId;
-  const images = message.deleted ? [] : uploadedImageUrls(message.text, window.location.origin);
+  const files = message.deleted ? [] : uploadedFileUrls(message.text, window.location.origin);
 
   const save = async () => {
     const text = draft.trim();
@@ -106,12 +107,10 @@ export function MessageItem({ message, replyTo, myUserId, myUsername, canModerat
           <RichText text={message.text} myUsername={myUsername} />
         </p>
       )}
-      {images.length > 0 && (
+      {files.length > 0 && (
         <div className="message-images">
-          {images.map((src) => (
-            <a key={src} href={src} target="_blank" rel="noopener noreferrer">
-              <img src={src} alt="Uploaded image" loading="lazy" className="message-image" />
-            </a>
+          {files.map((url) => (
+            <UploadedImage key={url} url={url} />
           ))}
         </div>
       )}

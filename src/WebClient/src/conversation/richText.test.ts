@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeHttpUrl, tokenize, uploadedImageUrls } from "./richText";
+import { safeHttpUrl, tokenize, uploadedFileUrls } from "./richText";
 
 describe("the markdown subset", () => {
   it("turns code, bold, italic, links, mentions and shortcodes into tokens", () => {
@@ -47,9 +47,10 @@ describe("the markdown subset", () => {
     expect(safeHttpUrl("/relative")).toBeNull();
   });
 
-  it("previews only images uploaded to this gateway", () => {
+  it("previews only files uploaded to this gateway", () => {
     const origin = "https://chat.example";
-    const text = `https://chat.example/api/uploads/1/cat.png https://evil.example/api/uploads/2/x.png https://chat.example/api/uploads/3/doc.pdf https://chat.example/other/a.png`;
-    expect(uploadedImageUrls(text, origin)).toEqual(["https://chat.example/api/uploads/1/cat.png"]);
+    const id = "0f8fad5b-d9cb-469f-a165-70867728950e";
+    const text = `https://chat.example/api/uploads/${id} https://evil.example/api/uploads/${id} https://chat.example/api/uploads/${id}?x=1 https://chat.example/api/uploads/1/cat.png https://chat.example/other/${id}`;
+    expect(uploadedFileUrls(text, origin)).toEqual([`https://chat.example/api/uploads/${id}`]);
   });
 });

@@ -76,18 +76,20 @@ export function tokenize(text: string, depth = 0): RichToken[] {
   return tokens;
 }
 
-const imageExtensions = /\.(png|jpe?g|gif|webp|avif)$/i;
+const uploadPath = /^\/api\/uploads\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * Links in a message that point at images uploaded to this gateway (/api/uploads/…): only those
- * get an inline preview, so a message cannot make every reader's browser fetch a foreign URL.
+ * Links in a message that point at files uploaded to this gateway (/api/uploads/{id}): only
+ * those may get an inline preview, so a message cannot make every reader's browser fetch a
+ * foreign URL. Whether one is an image is known only from the served type (the address has no
+ * extension), so the preview fetches it and shows images only.
  */
-export function uploadedImageUrls(text: string, origin: string): string[] {
+export function uploadedFileUrls(text: string, origin: string): string[] {
   const urls: string[] = [];
   for (const token of tokenize(text)) {
     if (token.type !== "link") continue;
     const url = new URL(token.href);
-    if (url.origin === origin && url.pathname.startsWith("/api/uploads/") && imageExtensions.test(url.pathname)) {
+    if (url.origin === origin && uploadPath.test(url.pathname) && url.search === "" && !urls.includes(url.href)) {
       urls.push(url.href);
     }
   }

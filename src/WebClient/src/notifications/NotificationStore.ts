@@ -3,6 +3,7 @@ import { describeError } from "../api/errors";
 import type { NotificationItem } from "../api/types";
 import type { ChatHubApi } from "../hub/ChatHub";
 import { Store } from "../shell/store";
+import { notificationText } from "./notificationText";
 
 export interface NotificationsState {
   items: readonly NotificationItem[];
@@ -17,10 +18,11 @@ export class NotificationStore extends Store<NotificationsState> {
 
   constructor(hub: ChatHubApi, onArrived: (item: NotificationItem) => void) {
     super({ items: [], unseen: 0, error: null });
-    this.dispose = hub.on("Notification", (n) => {
-      if (this.get().items.some((i) => i.id === n.id)) return;
-      this.update((s) => ({ ...s, items: [{ ...n, read: false }, ...s.items].slice(0, 200), unseen: s.unseen + 1 }));
-      onArrived(n);
+    this.dispose = hub.on("Notification", (event) => {
+      const item: NotificationItem = { ...event, id: String(event.id), text: notificationText(event.kind, event.text), read: false };
+      if (this.get().items.some((i) => i.id === item.id)) return;
+      this.update((s) => ({ ...s, items: [item, ...s.items].slice(0, 200), unseen: s.unseen + 1 }));
+      onArrived(item);
     });
   }
 

@@ -1,7 +1,7 @@
 import type { ChatHubApi } from "../hub/ChatHub";
 import type { MessageView } from "../hub/protocol";
 import { Store } from "../shell/store";
-import { countMessage, emptyUnread, markRead, mentionsMe, type UnreadState } from "./unread";
+import { countMessage, emptyUnread, markRead, mentionsMe, seedUnread, type UnreadState } from "./unread";
 
 export interface UnreadStoreOptions {
   hub: ChatHubApi;
@@ -43,6 +43,14 @@ export class UnreadStore extends Store<UnreadState> {
     if (after.counts !== before.counts) {
       this.options.onUnseenMessage?.(message, mentionsMe(message, this.options.myUserId, this.options.myUsername));
     }
+  }
+
+  /**
+   * The server's count for a conversation (after a reload, or for messages that arrived while
+   * the user was away). Ignored where live events already went past the server's position.
+   */
+  seed(conversationId: string, lastSeq: number, unreadCount: number): void {
+    this.set(seedUnread(this.get(), conversationId, lastSeq, this.viewing === conversationId ? 0 : unreadCount));
   }
 
   read(conversationId: string, seq: number): void {

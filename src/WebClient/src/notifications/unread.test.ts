@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { message } from "../test/fakes";
-import { countMessage, emptyUnread, markRead, totalUnread, type UnreadContext } from "./unread";
+import { countMessage, emptyUnread, markRead, seedUnread, totalUnread, type UnreadContext } from "./unread";
 
 const ctx: UnreadContext = { myUserId: "me", myUsername: "Mia", viewing: null };
 
@@ -51,5 +51,13 @@ describe("unread counts", () => {
   it("marking read with nothing unread changes nothing", () => {
     const state = markRead(markRead(emptyUnread, "room:a", 4), "room:a", 4);
     expect(markRead(state, "room:a", 3)).toBe(state);
+  });
+
+  it("the server's count is taken after a reload, but never over later live messages", () => {
+    const seeded = seedUnread(emptyUnread, "room:a", 7, 3);
+    expect(seeded.counts["room:a"]).toBe(3);
+    // A live message already counted past the server's position: the seed is stale.
+    expect(seedUnread(seeded, "room:a", 6, 5)).toBe(seeded);
+    expect(seedUnread(seeded, "room:a", 9, 0).counts["room:a"]).toBeUndefined();
   });
 });

@@ -44,6 +44,15 @@ export function countMessage(state: UnreadState, message: MessageView, context: 
   };
 }
 
+/** The server's unread count up to `lastSeq`, unless the state already knows later messages. */
+export function seedUnread(state: UnreadState, conversationId: string, lastSeq: number, unreadCount: number): UnreadState {
+  if ((state.seen[conversationId] ?? 0) >= lastSeq) return state;
+  const counts = { ...state.counts };
+  if (unreadCount > 0) counts[conversationId] = unreadCount;
+  else delete counts[conversationId];
+  return { ...state, counts, seen: { ...state.seen, [conversationId]: lastSeq } };
+}
+
 /** The user has read everything up to `seq` in a conversation. */
 export function markRead(state: UnreadState, conversationId: string, seq: number): UnreadState {
   const seen = Math.max(state.seen[conversationId] ?? 0, seq);

@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from "react";
-import { usersApi } from "../api/chatApi";
+import { friendsApi, usersApi } from "../api/chatApi";
 import { ConversationView } from "../conversation/ConversationView";
 import { dmConversationId } from "../hub/protocol";
 import { Link } from "../shell/Link";
@@ -18,6 +18,7 @@ export function DmView({ userId }: { userId: string }) {
   const known = useStore(mine).dms.find((d) => d.conversationId === conversationId);
   const profile = useAsync(() => usersApi.get(userId), [userId]);
   const live = useStore(presence).get(userId);
+  const blocks = useAsync(() => friendsApi.blocked(), [userId]);
 
   // Opening the thread on the server makes it appear in both users' DM lists; where the
   // endpoint does not exist yet, the hub alone carries the conversation.
@@ -44,7 +45,7 @@ export function DmView({ userId }: { userId: string }) {
     );
   }
   const state = live?.presence ?? user?.presence ?? null;
-  const blocked = user?.relationship === "blocked";
+  const blocked = blocks.data?.includes(userId) ?? false;
 
   return (
     <ConversationView

@@ -17,19 +17,21 @@ export const games: readonly string[] = ["Chess", "Checkers", "Tic-tac-toe", "Co
 export function ProfileView({ userId }: { userId: string }) {
   const { me, toasts, presence } = useServices();
   const profile = useAsync(() => usersApi.get(userId), [userId]);
+  const isMe = userId === me.userId;
+  const standing = useAsync(() => (isMe ? Promise.resolve<Relationship>("none") : friendsApi.relationshipWith(userId)), [userId, isMe]);
   const live = useStore(presence).get(userId);
   const [relationship, setRelationship] = useState<Relationship>("none");
   const [game, setGame] = useState(games[0]!);
   const [busy, setBusy] = useState(false);
   const id = useId();
-  const isMe = userId === me.userId;
 
   useEffect(() => {
-    if (profile.data) {
-      setRelationship(profile.data.relationship ?? "none");
-      presence.seed([profile.data]);
-    }
+    if (profile.data) presence.seed([profile.data]);
   }, [profile.data, presence]);
+
+  useEffect(() => {
+    if (standing.data) setRelationship(standing.data);
+  }, [standing.data]);
 
   const act = async (what: string, call: () => Promise<unknown>, next?: Relationship) => {
     setBusy(true);
@@ -72,6 +74,8 @@ export function ProfileView({ userId }: { userId: string }) {
         <p>
           This is you. <Link to={routes.settings()}>Edit your profile</Link>
         </p>
+      ) : standing.loading && !standing.data ? (
+        <Loading what="what you can do" />
       ) : (
         <div className="card">
           <div className="row wrap">

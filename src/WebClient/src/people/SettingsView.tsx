@@ -2,7 +2,6 @@ import { useEffect, useId, useState } from "react";
 import { upload, usersApi } from "../api/chatApi";
 import { describeError } from "../api/errors";
 import type { UserProfile } from "../api/types";
-import type { Presence } from "../hub/protocol";
 import {
   notificationPermission,
   requestNotificationPermission,
@@ -13,14 +12,13 @@ import { useAsync } from "../shell/useAsync";
 import { ErrorNote, Page } from "../shell/ui";
 import { Avatar } from "./Avatar";
 
-/** The user's own profile (display name, avatar, bio, presence, custom status) and preferences. */
+/** The user's own profile (display name, avatar, bio, custom status) and preferences. */
 export function SettingsView() {
   const { me, toasts, session } = useServices();
   const profile = useAsync(() => usersApi.get(me.userId), [me.userId]);
   const [displayName, setDisplayName] = useState("");
   const [bio, setBio] = useState("");
   const [customStatus, setCustomStatus] = useState("");
-  const [presence, setPresence] = useState<Presence>("online");
   const [avatarProgress, setAvatarProgress] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
   const [permission, setPermission] = useState<BrowserNotificationPermission>(notificationPermission);
@@ -29,10 +27,10 @@ export function SettingsView() {
   useEffect(() => {
     const p = profile.data;
     if (!p) return;
-    setDisplayName(p.displayName);
-    setBio(p.bio);
+    // A profile without a bio says null.
+    setDisplayName(p.displayName ?? "");
+    setBio(p.bio ?? "");
     setCustomStatus(p.customStatus ?? "");
-    setPresence(p.presence === "offline" ? "online" : p.presence);
   }, [profile.data]);
 
   const saved = (p: UserProfile) => {
@@ -43,7 +41,9 @@ export function SettingsView() {
   const save = async () => {
     setBusy(true);
     try {
-      saved(await usersApi.updateMe({ displayName: displayName.trim(), bio: bio.trim(), customStatus: customStatus.trim() || null, presence }));
+      // Profile and status are two resources: the status goes to friends as a presence event.
+      await usersApi.updateMe({ displayName: displayName.trim(), bio: bio.trim() });
+      saved(await usersApi.setStatus(customStatus.trim() || null));
     } catch (e) {
       toasts.error(`Saving failed: ${describeError(e)}`);
     } finally {
@@ -58,8 +58,8 @@ export function SettingsView() {
     }
     setAvatarProgress(0);
     try {
-      const result = await upload(file, await session.getAccessToken(), setAvatarProgress).promise;
-      saved(await usersApi.updateMe({ avatarUploadId: result.uploadId }));
+      const result = await upload(file, { purpose: "avatar" }, await session.getAccessToken(), setAvatarProgress).promise;
+      saved(await usersApi.updateMe({ avatarUrl: result.url }));
     } catch (e) {
       toasts.error(`The avatar could not be uploaded: ${describeError(e)}`);
     } finally {
@@ -105,13 +105,6 @@ export function SettingsView() {
         <div className="field">
           <label htmlFor={`${id}-bio`}>Bio</label>
           <textarea id={`${id}-bio`} value={bio} maxLength={500} rows={3} onChange={(e) => setBio(e.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-presence`}>Presence</label>
-          <select id={`${id}-presence`} value={presence} onChange={(e) => setPresence(e.target.value as Presence)}>
-            <option value="online">Online</option>
-            <option value="away">Away</option>
-          </select>
         </div>
         <div className="field">
           <label htmlFor={`${id}-status`}>Custom status</label>

@@ -1,6 +1,6 @@
 import { describeError } from "../api/errors";
 import { roomsApi, usersApi } from "../api/chatApi";
-import type { DmSummary, RoomSummary } from "../api/types";
+import type { DmSummary, ReadPosition, RoomSummary } from "../api/types";
 import type { ChatHubApi } from "../hub/ChatHub";
 import { roomConversationId } from "../hub/protocol";
 import { Store } from "../shell/store";
@@ -22,14 +22,26 @@ const initial: MyConversations = { rooms: [], dms: [], loaded: false, roomsError
 export class MyConversationsStore extends Store<MyConversations> {
   private readonly disposers: (() => void)[] = [];
   private readonly watch: (conversationIds: string[]) => void;
+  private readonly onReadPositions: (positions: readonly { conversationId: string; position: ReadPosition }[]) => void;
   private loading: Promise<void> | null = null;
 
-  constructor(hub: ChatHubApi, myUserId: string, watch: (conversationIds: string[]) => void) {
+  constructor(
+    hub: ChatHubApi,
+    myUserId: string,
+    watch: (conversationIds: string[]) => void,
+    onReadPositions: (positions: readonly { conversationId: string; position: ReadPosition }[]) => void = () => {},
+  ) {
     super(initial);
     this.watch = watch;
+    this.onReadPositions = onReadPositions;
     this.disposers.push(
       hub.on("MembershipChanged", (e) => {
         if (e.userId === myUserId) void this.reload();
+      }),
+      // A DM thread someone else started: the user is not subscribed to it yet, so its first
+      // message arrives only as a notification. Reloading lists (and then watches) the thread.
+      hub.on("Notification", (n) => {
+        if (n.conversationId?.startsWith("dm:") && !this.get().dms.some((d) => d.conversationId === n.conversationId)) void this.reload();
       }),
     );
   }
@@ -70,6 +82,11 @@ export class MyConversationsStore extends Store<MyConversations> {
       dmsError: dms.status === "rejected" ? describeError(dms.reason) : null,
     }));
     const current = this.get();
+    const positions = [
+      ...current.rooms.map((r) => ({ conversationId: roomConversationId(r.roomId), position: r.readPosition })),
+      ...current.dms.map((d) => ({ conversationId: d.conversationId, position: d.readPosition })),
+    ].filter((p): p is { conversationId: string; position: ReadPosition } => p.position !== undefined);
+    this.onReadPositions(positions);
     this.watch([...current.rooms.map((r) => roomConversationId(r.roomId)), ...current.dms.map((d) => d.conversationId)]);
   }
 }

@@ -27,6 +27,7 @@ export function RoomView({ roomId }: { roomId: string }) {
   const [confirmLeave, setConfirmLeave] = useState(false);
   const conversationId = roomConversationId(roomId);
   const reloadMembers = members.reload;
+  const reloadRoom = room.reload;
 
   useEffect(() => {
     if (members.data) presence.seed(members.data);
@@ -36,16 +37,19 @@ export function RoomView({ roomId }: { roomId: string }) {
     () =>
       hub.on("MembershipChanged", (e) => {
         if (e.conversationId !== conversationId) return;
-        if (e.userId === me.userId && removedChanges.has(e.change)) {
-          toasts.show(`You are no longer a member of this room (${e.change}).`, "error");
+        const deleted = e.change === "roomDeleted";
+        if (deleted || (e.userId === me.userId && removedChanges.has(e.change))) {
+          toasts.show(deleted ? "This room was deleted." : `You are no longer a member of this room (${e.change}).`, "error");
           mine.removeRoom(roomId);
           conversations.unwatch(conversationId);
           navigate(routes.directory(), { replace: true });
           return;
         }
+        // The room's own details carry the caller's role and its name and topic.
+        if (e.change === "roomUpdated" || (e.userId === me.userId && e.change === "roleChanged")) reloadRoom();
         reloadMembers();
       }),
-    [hub, conversationId, me.userId, toasts, mine, roomId, conversations, reloadMembers],
+    [hub, conversationId, me.userId, toasts, mine, roomId, conversations, reloadMembers, reloadRoom],
   );
 
   const summary: RoomSummary | undefined = room.data ?? known;

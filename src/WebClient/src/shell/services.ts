@@ -50,7 +50,6 @@ export function createServices(session: SessionStore, me: UserSummary): Services
     onActionError: (message) => toasts.error(message),
   });
 
-  const mine = new MyConversationsStore(hub, me.userId, (ids) => conversations.watch(ids));
 
   const conversationName = (conversationId: string): string => {
     const ref = parseConversationId(conversationId);
@@ -76,13 +75,22 @@ export function createServices(session: SessionStore, me: UserSummary): Services
     },
   });
 
+  const mine = new MyConversationsStore(
+    hub,
+    me.userId,
+    (ids) => conversations.watch(ids),
+    (positions) => {
+      for (const { conversationId, position } of positions) unread.seed(conversationId, position.lastSeq, position.unreadCount);
+    },
+  );
+
   const notifications = new NotificationStore(hub, (item) => {
     const href = item.conversationId ? (conversationPath(item.conversationId, me.userId) ?? undefined) : routes.notifications();
     toasts.show(item.text, "info", href);
     notifyInBrowser("OrleansChat", item.text, () => href && navigate(href));
   });
 
-  const presence = new PresenceStore(hub);
+  const presence = new PresenceStore(hub, me.userId);
 
   const onOnline = () => hub.retryNow();
   window.addEventListener("online", onOnline);
