@@ -98,6 +98,7 @@ internal static class MarkdownReport
             md.AppendLine();
         }
 
+        Scenarios(md, Load);
         Soak(md, "Baseline", baseSoak);
         Soak(md, "OrleansChat", gateSoak);
         Generator(md, baseHot, gateHot);
@@ -123,6 +124,44 @@ internal static class MarkdownReport
             md.AppendLine(F($"| {step.OfferedDeliveriesPerSecond:N0}{(step.Retry ? " (again)" : "")} | {step.DeliveredPerSecond:N0} | {step.Latency.P50Ms:0.0} | {step.Latency.P99Ms:0.0} | {step.Latency.P999Ms:0.0} | {step.ClientCpuMicrosPerDelivery:0.0} | {step.ServerCpuMicrosPerDelivery:0.0} | {(step.Sustained ? "sustained" : step.Reason)} |"));
         }
 
+        md.AppendLine();
+    }
+
+    /// <summary>Every traffic scenario, the full system row under its baseline row: throughput, latency, correctness.</summary>
+    private static void Scenarios(StringBuilder md, Func<string, RunResult?> load)
+    {
+        (string File, string Title)[] scenarios =
+        [
+            ("hot-room", "hot room, fixed rate"), ("small-rooms", "many small rooms"), ("dm-storm", "DM storm"),
+            ("churn", "churn (members leave and join)"), ("storm", "reconnect storm"), ("persist", "persistence (one-member rooms)"),
+            ("chaos", "chaos (silo killed)"),
+        ];
+        var rows = new StringBuilder();
+        foreach (var (file, title) in scenarios)
+        {
+            foreach (var (who, run) in new[] { ("baseline", load("baseline-" + file)), ("OrleansChat", load("gateway-" + file)) })
+            {
+                if (run?.Window is not { } w)
+                {
+                    continue;
+                }
+
+                var d = run.Delivery;
+                var check = d is null ? "—" : F($"{d.Missing} / {d.Duplicates} / {d.OutOfOrder}");
+                rows.AppendLine(F($"| {title} | {who} | {w.OfferedDeliveriesPerSecond:N0} | {w.DeliveredPerSecond:N0} | {w.AckedPerSecond:N0} | {w.DeliveryLatency.P50Ms:0.0} | {w.DeliveryLatency.P99Ms:0.0} | {w.DeliveryLatency.P999Ms:0.0} | {Format(w.ServerCpuMicrosPerDelivery, "0.0") ?? "—"} | {check} | {run.ErrorRate:0.#####} |"));
+            }
+        }
+
+        if (rows.Length == 0)
+        {
+            return;
+        }
+
+        md.AppendLine("Every scenario against both targets (measured window; latencies are end to end, sender's schedule to receiver's read; missing / duplicated / out-of-order deliveries counted over the whole run):");
+        md.AppendLine();
+        md.AppendLine("| scenario | target | offered deliveries/s | delivered/s | acked sends/s | p50 ms | p99 ms | p99.9 ms | server µs/delivery | missing / dup / out of order | error rate |");
+        md.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---|---:|");
+        md.Append(rows);
         md.AppendLine();
     }
 
