@@ -66,7 +66,8 @@ internal static class MarkdownReport
         Row(md, "idle connections held", gateSoak?.Memory?.ConnectionsHeld, baseSoak?.Memory?.ConnectionsHeld, "N0", "10,000", missing);
         Row(md, "server memory per idle connection (KiB RSS)", gateSoak?.Memory?.ServerKiBPerConnection, baseSoak?.Memory?.ServerKiBPerConnection, "0.0", "≤ 1.10 × baseline", missing);
         Row(md, "persisted (acknowledged) messages/s vs batched raw INSERT rows/s", persist?.Window?.AckedPerSecond, insert?.Insert?.BatchedRowsPerSecond, "N0", "≥ 20,000/s", missing);
-        var persistLabel = basePersist?.Window is { } bp ? F($"acknowledged sends/s at {bp.OfferedSendsPerSecond:N0}/s offered, 200 one-member rooms (the harness's ceiling on the baseline)") : "acknowledged sends/s, 200 one-member rooms";
+        var persistRooms = basePersist?.Parameters.GetValueOrDefault("rooms") ?? persist?.Parameters.GetValueOrDefault("rooms") ?? "?";
+        var persistLabel = basePersist?.Window is { } bp ? F($"acknowledged sends/s at {bp.OfferedSendsPerSecond:N0}/s offered, {persistRooms} one-member rooms (the harness's ceiling on the baseline)") : $"acknowledged sends/s, {persistRooms} one-member rooms";
         Row(md, persistLabel, persist?.Window?.AckedPerSecond, basePersist?.Window?.AckedPerSecond, "N0", "", missing);
         Row(md, "reconnect storm: seconds until every member is back and caught up", gateStorm?.Recovery?.RecoverSeconds, baseStorm?.Recovery?.RecoverSeconds, "0.00", "", missing);
         var chaosText = chaos?.Chaos is { } c
