@@ -235,6 +235,11 @@ run_gateway() {
   # The soak first, while the gateway is fresh, so that its memory per connection starts from idle.
   run gateway-soak soak "${common[@]}" --connections "$soak" --settle 3 --hold 10
   scenarios gateway "${common[@]}"
+  # The silos' own counters (append batch sizes, grain call durations) explain the write path's figures.
+  local i
+  for i in 0 1; do
+    curl -fsS --max-time 5 "http://127.0.0.1:$(( base_port + 101 + i ))/metrics" >"$out/silo-$i.metrics.txt" 2>/dev/null || true
+  done
   # Chaos last: it kills silo-1, and the cluster is not whole afterwards.
   run gateway-chaos chaos "${common[@]}" --kill-silo-pid "${SILO_PIDS[1]}" --kill-after 3 --rooms 100 --rate 200 \
     --warmup 2 --duration "$window" --postgres "$cluster_postgres"

@@ -182,14 +182,14 @@ internal static class MarkdownReport
     /// <summary>What the load generator itself cost, so a reader can tell whether it, not the system, was the limit.</summary>
     private static void Generator(StringBuilder md, RunResult? baseline, RunResult? system)
     {
-        foreach (var (who, run) in new[] { ("baseline", baseline), ("OrleansChat", system) })
+        foreach (var (who, run) in new[] { ("the baseline", baseline), ("OrleansChat", system) })
         {
             if (run?.Window is not { } w)
             {
                 continue;
             }
 
-            md.AppendLine(F($"Hot room at a fixed rate against the {who}: load generator {w.ClientCpuPercent:0} % of a core ({w.ClientCpuMicrosPerDelivery:0.0} µs per delivery)") +
+            md.AppendLine(F($"Hot room at a fixed rate against {who}: load generator {w.ClientCpuPercent:0} % of a core ({w.ClientCpuMicrosPerDelivery:0.0} µs per delivery)") +
                 (w.ServerCpuPercent is { } server ? F($", server {server:0} % of a core ({w.ServerCpuMicrosPerDelivery:0.0} µs per delivery)") : "") +
                 (w.SendLag is { } lag ? F($"; the pacer was late by p99 {lag.P99Ms:0.0} ms (included in the latencies).") : "."));
             md.AppendLine();
