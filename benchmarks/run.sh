@@ -6,7 +6,7 @@
 #   --only WHAT    run only the runtime benchmarks or only the chat load benchmarks; the other part
 #                  of docs/benchmarks.md comes from the last run's files in artifacts/benchmarks
 #   --quick        chat benchmarks at small scale (a smoke run of the plumbing)
-#   --no-gateway   chat baselines only, no ./run.sh cluster
+#   --no-gateway   chat baselines only, without starting the OrleansChat cluster
 #
 # The standard set takes under 10 minutes on the 2-core development machine: runtime calls
 # (issues 2-3), then the chat load benchmarks (issue 8, benchmarks/chat.sh).

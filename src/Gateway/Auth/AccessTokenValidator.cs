@@ -18,6 +18,9 @@ internal sealed class AccessTokenValidator
     /// <summary>Longer strings are refused before parsing; real tokens are a few hundred bytes.</summary>
     public const int MaxTokenLength = 4096;
 
+    /// <summary>Claims kept in the principal: identity, session, guest flag, and expiry (hub connections close when it passes).</summary>
+    private static readonly string[] KeptClaims = [ChatClaims.UserId, ChatClaims.SessionId, ChatClaims.Username, ChatClaims.Guest, "exp"];
+
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
     private readonly SigningKeyRing _ring;
     private readonly SessionRevocationCache _revocations;
@@ -113,6 +116,27 @@ internal sealed class AccessTokenValidator
 
         return _revocations.IsRevoked(sessionId)
             ? AccessTokenValidation.Revoked
-            : new AccessTokenValidation(new ClaimsPrincipal(identity), null);
+            : new AccessTokenValidation(new ClaimsPrincipal(Compact(identity)), null);
+    }
+
+    /// <summary>
+    /// The claims the gateway reads, in a fresh identity. A hub connection keeps its principal for
+    /// as long as it is open; the validated identity holds every claim of the token (each with its
+    /// own property bag) and a reference to the parsed token and its raw text, several KiB per idle
+    /// connection (measured with dotnet-gcdump: about a third of the gateway's extra memory per
+    /// connection over a bare SignalR hub).
+    /// </summary>
+    private static ClaimsIdentity Compact(ClaimsIdentity validated)
+    {
+        var compact = new ClaimsIdentity(ChatBearerDefaults.Scheme, ChatClaims.Username, roleType: null);
+        foreach (var type in KeptClaims)
+        {
+            foreach (var claim in validated.FindAll(type))
+            {
+                compact.AddClaim(new Claim(claim.Type, claim.Value, claim.ValueType, claim.Issuer));
+            }
+        }
+
+        return compact;
     }
 }

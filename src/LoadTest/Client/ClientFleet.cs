@@ -14,6 +14,9 @@ internal sealed class ClientFleet : IAsyncDisposable
 {
     private static readonly TimeSpan SweepInterval = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>Attempts of one resubscribe that fails with a transient error.</summary>
+    private const int ResubscribeAttempts = 5;
+
     private readonly HubClientOptions _options;
     private readonly IHubClientObserver _observer;
     private readonly RunMetrics _metrics;
@@ -131,11 +134,24 @@ internal sealed class ClientFleet : IAsyncDisposable
                 continue;
             }
 
-            var outcome = await client.SubscribeAsync(subscription);
-            if (!outcome.Succeeded)
+            for (var attempt = 1; ; attempt++)
             {
+                var outcome = await client.SubscribeAsync(subscription);
+                if (outcome.Succeeded)
+                {
+                    break;
+                }
+
+                // Every failed attempt counts; a transient one (the server says "subscribe again")
+                // is retried, or this member would miss everything after it.
                 _metrics.Errors.Add("resubscribe:" + outcome.Code);
-                ok = false;
+                if (attempt >= ResubscribeAttempts || !client.IsConnected || !IsTransient(outcome.Code))
+                {
+                    ok = false;
+                    break;
+                }
+
+                await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), cancellationToken);
             }
         }
 
@@ -172,6 +188,10 @@ internal sealed class ClientFleet : IAsyncDisposable
 
     private static bool IsRetryable(string code) =>
         code is not ("connect.http_401" or "connect.http_403" or "connect.http_404" or "connect.handshake");
+
+    /// <summary>Hub errors that say "try again" rather than "you may not" (docs/hub-protocol.md, docs/api.md).</summary>
+    internal static bool IsTransient(string? code) =>
+        code is "storage.unavailable" or "server.unavailable" or "server.error" or "rate_limited" or "client.timeout";
 
     private async Task MaintainAsync()
     {

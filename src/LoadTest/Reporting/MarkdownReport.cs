@@ -66,7 +66,8 @@ internal static class MarkdownReport
         Row(md, "idle connections held", gateSoak?.Memory?.ConnectionsHeld, baseSoak?.Memory?.ConnectionsHeld, "N0", "10,000", missing);
         Row(md, "server memory per idle connection (KiB RSS)", gateSoak?.Memory?.ServerKiBPerConnection, baseSoak?.Memory?.ServerKiBPerConnection, "0.0", "≤ 1.10 × baseline", missing);
         Row(md, "persisted (acknowledged) messages/s vs batched raw INSERT rows/s", persist?.Window?.AckedPerSecond, insert?.Insert?.BatchedRowsPerSecond, "N0", "≥ 20,000/s", missing);
-        var persistLabel = basePersist?.Window is { } bp ? F($"acknowledged sends/s at {bp.OfferedSendsPerSecond:N0}/s offered, 200 one-member rooms (the harness's ceiling on the baseline)") : "acknowledged sends/s, 200 one-member rooms";
+        var persistRooms = basePersist?.Parameters.GetValueOrDefault("rooms") ?? persist?.Parameters.GetValueOrDefault("rooms") ?? "?";
+        var persistLabel = basePersist?.Window is { } bp ? F($"acknowledged sends/s at {bp.OfferedSendsPerSecond:N0}/s offered, {persistRooms} one-member rooms (the harness's ceiling on the baseline)") : $"acknowledged sends/s, {persistRooms} one-member rooms";
         Row(md, persistLabel, persist?.Window?.AckedPerSecond, basePersist?.Window?.AckedPerSecond, "N0", "", missing);
         Row(md, "reconnect storm: seconds until every member is back and caught up", gateStorm?.Recovery?.RecoverSeconds, baseStorm?.Recovery?.RecoverSeconds, "0.00", "", missing);
         var chaosText = chaos?.Chaos is { } c
@@ -98,6 +99,7 @@ internal static class MarkdownReport
             md.AppendLine();
         }
 
+        Scenarios(md, Load);
         Soak(md, "Baseline", baseSoak);
         Soak(md, "OrleansChat", gateSoak);
         Generator(md, baseHot, gateHot);
@@ -126,6 +128,44 @@ internal static class MarkdownReport
         md.AppendLine();
     }
 
+    /// <summary>Every traffic scenario, the full system row under its baseline row: throughput, latency, correctness.</summary>
+    private static void Scenarios(StringBuilder md, Func<string, RunResult?> load)
+    {
+        (string File, string Title)[] scenarios =
+        [
+            ("hot-room", "hot room, fixed rate"), ("small-rooms", "many small rooms"), ("dm-storm", "DM storm"),
+            ("churn", "churn (members leave and join)"), ("storm", "reconnect storm"), ("persist", "persistence (one-member rooms)"),
+            ("chaos", "chaos (silo killed)"),
+        ];
+        var rows = new StringBuilder();
+        foreach (var (file, title) in scenarios)
+        {
+            foreach (var (who, run) in new[] { ("baseline", load("baseline-" + file)), ("OrleansChat", load("gateway-" + file)) })
+            {
+                if (run?.Window is not { } w)
+                {
+                    continue;
+                }
+
+                var d = run.Delivery;
+                var check = d is null ? "—" : F($"{d.Missing} / {d.Duplicates} / {d.OutOfOrder}");
+                rows.AppendLine(F($"| {title} | {who} | {w.OfferedDeliveriesPerSecond:N0} | {w.DeliveredPerSecond:N0} | {w.AckedPerSecond:N0} | {w.DeliveryLatency.P50Ms:0.0} | {w.DeliveryLatency.P99Ms:0.0} | {w.DeliveryLatency.P999Ms:0.0} | {Format(w.ServerCpuMicrosPerDelivery, "0.0") ?? "—"} | {check} | {run.ErrorRate:0.#####} |"));
+            }
+        }
+
+        if (rows.Length == 0)
+        {
+            return;
+        }
+
+        md.AppendLine("Every scenario against both targets (measured window; latencies are end to end, sender's schedule to receiver's read; missing / duplicated / out-of-order deliveries counted over the whole run):");
+        md.AppendLine();
+        md.AppendLine("| scenario | target | offered deliveries/s | delivered/s | acked sends/s | p50 ms | p99 ms | p99.9 ms | server µs/delivery | missing / dup / out of order | error rate |");
+        md.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---|---:|");
+        md.Append(rows);
+        md.AppendLine();
+    }
+
     private static void Soak(StringBuilder md, string who, RunResult? soak)
     {
         if (soak?.Memory is not { } m)
@@ -142,14 +182,14 @@ internal static class MarkdownReport
     /// <summary>What the load generator itself cost, so a reader can tell whether it, not the system, was the limit.</summary>
     private static void Generator(StringBuilder md, RunResult? baseline, RunResult? system)
     {
-        foreach (var (who, run) in new[] { ("baseline", baseline), ("OrleansChat", system) })
+        foreach (var (who, run) in new[] { ("the baseline", baseline), ("OrleansChat", system) })
         {
             if (run?.Window is not { } w)
             {
                 continue;
             }
 
-            md.AppendLine(F($"Hot room at a fixed rate against the {who}: load generator {w.ClientCpuPercent:0} % of a core ({w.ClientCpuMicrosPerDelivery:0.0} µs per delivery)") +
+            md.AppendLine(F($"Hot room at a fixed rate against {who}: load generator {w.ClientCpuPercent:0} % of a core ({w.ClientCpuMicrosPerDelivery:0.0} µs per delivery)") +
                 (w.ServerCpuPercent is { } server ? F($", server {server:0} % of a core ({w.ServerCpuMicrosPerDelivery:0.0} µs per delivery)") : "") +
                 (w.SendLag is { } lag ? F($"; the pacer was late by p99 {lag.P99Ms:0.0} ms (included in the latencies).") : "."));
             md.AppendLine();

@@ -7,8 +7,8 @@ namespace OrleansChat.LoadTest.Scenarios;
 
 /// <summary>
 /// Finds the highest delivery rate a hot room sustains with p99 within a limit: connect once, then
-/// step the send rate up geometrically while steps are sustained, and bisect between the last good
-/// and the first bad rate. A step is sustained when its p99 is within the limit, it delivered at
+/// step the send rate up geometrically while steps are sustained (down while none is), and bisect
+/// between the last good and the first bad rate. A step is sustained when its p99 is within the limit, it delivered at
 /// least 95 % of what was offered, nothing failed, and everything drained afterwards.
 /// </summary>
 internal static class CapacityScenario
@@ -83,6 +83,14 @@ internal static class CapacityScenario
                 else if (!step.Sustained)
                 {
                     failedAt = deliveries;
+                }
+
+                if (best is null)
+                {
+                    // Nothing sustained yet: step down geometrically; bisecting from zero would
+                    // spend the refinement steps on rates far below the limit.
+                    deliveries /= settings.Growth;
+                    continue;
                 }
 
                 // Bisect between the best sustained rate and the lowest failed one.

@@ -5,10 +5,9 @@ using System.Text.Json;
 namespace OrleansChat.LoadTest.Targets;
 
 /// <summary>
-/// The gateway's room REST calls, in one place because that API is not built yet (issue: rooms REST;
-/// docs/api.md will define it). Assumed shape, to adjust here only: <c>POST /api/rooms</c> with
-/// <c>{ name, visibility }</c> answering <c>{ roomId }</c> (or <c>{ id }</c>); <c>POST /api/rooms/{id}/join</c>;
-/// <c>POST /api/rooms/{id}/leave</c>. A conversation id is <c>room:&lt;roomId&gt;</c>.
+/// The gateway's room REST calls (docs/api.md): <c>POST /api/rooms</c> with <c>{ name, visibility }</c>
+/// answers 201 with a room view holding <c>roomId</c> and <c>conversationId</c> (<c>room:&lt;roomId&gt;</c>);
+/// <c>POST /api/rooms/{roomId}/join</c> and <c>/leave</c>. Room names are 3-32 characters.
 /// </summary>
 internal sealed class GatewayRoomsApi(HttpClient http)
 {
@@ -22,10 +21,13 @@ internal sealed class GatewayRoomsApi(HttpClient http)
         await EnsureAsync(response, $"creating room '{name}'", cancellationToken);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStreamAsync(cancellationToken));
         var root = body.RootElement;
-        var id = root.TryGetProperty("roomId", out var roomId) ? roomId.ToString()
-            : root.TryGetProperty("id", out var plainId) ? plainId.ToString()
+        if (root.TryGetProperty("conversationId", out var conversation) && conversation.GetString() is { Length: > 0 } conversationId)
+        {
+            return conversationId;
+        }
+
+        return root.TryGetProperty("roomId", out var roomId) ? RoomPrefix + roomId.GetString()
             : throw new InvalidOperationException($"POST /api/rooms answered without roomId: {Truncate(root.ToString())}");
-        return RoomPrefix + id;
     }
 
     public async Task JoinAsync(ChatIdentity member, string conversationId, CancellationToken cancellationToken)
@@ -58,7 +60,7 @@ internal sealed class GatewayRoomsApi(HttpClient http)
         if (!response.IsSuccessStatusCode)
         {
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
-            throw new InvalidOperationException($"The gateway refused {what}: HTTP {(int)response.StatusCode} {Truncate(body)} (room REST API: see GatewayRoomsApi).");
+            throw new InvalidOperationException($"The gateway refused {what}: HTTP {(int)response.StatusCode} {Truncate(body)}.");
         }
     }
 
