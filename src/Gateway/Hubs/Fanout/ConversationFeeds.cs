@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
+using OrleansChat.Gateway.Diagnostics;
 using OrleansChat.Gateway.Hubs.Contracts;
 using OrleansChat.Gateway.Http;
 using OrleansChat.Gateway.Messages;
@@ -21,6 +22,7 @@ internal sealed partial class ConversationFeeds(
     HubConnections connections,
     IOptions<ChatHubOptions> options,
     TimeProvider timeProvider,
+    GatewayMetrics metrics,
     ILogger<ConversationFeed> feedLogger,
     ILogger<ConversationFeeds> logger)
 {
@@ -61,7 +63,7 @@ internal sealed partial class ConversationFeeds(
         {
             if (!_feeds.TryGetValue(conversationId, out feed!) || feed.IsClosed)
             {
-                feed = new ConversationFeed(conversationId, grain, factory, hub, views, names, options.Value, timeProvider, feedLogger, OnMembersRemoved);
+                feed = new ConversationFeed(conversationId, grain, factory, hub, views, names, options.Value, timeProvider, metrics, feedLogger, OnMembersRemoved);
                 _feeds[conversationId] = feed;
                 LogFeedStarted(logger, conversationId);
             }
