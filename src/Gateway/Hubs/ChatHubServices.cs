@@ -21,6 +21,7 @@ internal static class ChatHubServices
         services.AddSingleton<HubConnections>();
         services.AddSingleton<GatewayMetrics>();
         services.AddSingleton<ConversationFeeds>();
+        services.AddHostedService<ClusterChangeRenewal>();
         services.AddSingleton<UserFeeds>();
         services.AddSingleton<PresenceReporter>();
         services.AddHostedService(sp => sp.GetRequiredService<PresenceReporter>());

@@ -521,6 +521,33 @@ internal sealed partial class ConversationFeed
         }
     }
 
+    /// <summary>
+    /// Renews the subscription now rather than at the next period: the set of silos changed, so the
+    /// grain may have moved to another silo, where its new activation knows no subscriber yet.
+    /// </summary>
+    public void RenewNow()
+    {
+        if (_stopping.IsCancellationRequested)
+        {
+            return;
+        }
+
+        using (ExecutionContext.SuppressFlow())
+        {
+            _ = Task.Run(async () =>
+            {
+                try
+                {
+                    await RenewOnceAsync();
+                }
+                catch (Exception ex)
+                {
+                    LogRenewalFailed(_logger, ConversationId, ex.GetType().Name);
+                }
+            });
+        }
+    }
+
     /// <summary>Renews the subscription as some member who may still read; members who may not are evicted.</summary>
     private async Task RenewOnceAsync()
     {

@@ -41,6 +41,26 @@ internal sealed partial class ConversationFeeds(
         }
     }
 
+    /// <summary>Renews every feed's grain subscription now (the cluster's silos changed; see <see cref="ConversationFeed.RenewNow"/>).</summary>
+    public void RenewAll()
+    {
+        ConversationFeed[] feeds;
+        lock (_lock)
+        {
+            feeds = [.. _feeds.Values];
+        }
+
+        foreach (var feed in feeds)
+        {
+            feed.RenewNow();
+        }
+
+        if (feeds.Length > 0)
+        {
+            LogRenewingAll(logger, feeds.Length);
+        }
+    }
+
     public async Task<SubscribeResult> SubscribeAsync(
         HubConnection connection, string conversationId, IConversationGrain grain, long? lastSeenSeq, CancellationToken cancellationToken)
     {
@@ -192,4 +212,7 @@ internal sealed partial class ConversationFeeds(
 
     [LoggerMessage(EventId = 5622, Level = LogLevel.Warning, Message = "Leaving the feed of {ConversationId} failed")]
     private static partial void LogLeaveFailed(ILogger logger, string conversationId, Exception exception);
+
+    [LoggerMessage(EventId = 5625, Level = LogLevel.Information, Message = "The cluster's silos changed: renewing the subscriptions of {Count} conversation feeds")]
+    private static partial void LogRenewingAll(ILogger logger, int count);
 }
