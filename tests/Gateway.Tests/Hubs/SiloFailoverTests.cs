@@ -45,4 +45,34 @@ public sealed class SiloFailoverTests(ChatCluster cluster) : IClassFixture<ChatC
         await bobHub.WaitForPostedAsync(room.ConversationId, m => m.Seq == live.Message.Seq, "live delivery resumes");
         Assert.Equal(5, bobHub.Posted(room.ConversationId).Count);
     }
+
+    [Fact]
+    public async Task When_the_silos_change_a_gateway_renews_its_subscriptions_at_once_not_at_the_next_period()
+    {
+        // Periodic renewal an hour away (and at half the 2-minute lease): only the renewal on the
+        // membership change can bring the subscription back within the wait below.
+        await using var slowRenewal = await cluster.StartGatewayAsync(s => s.Configuration["Gateway:Hub:SubscriptionRenewal"] = "01:00:00");
+        using var alice = await ChatUser.SignUpAsync(cluster.Gateway, "alice");
+        using var bob = (await ChatUser.SignUpAsync(cluster.Gateway, "bob")).On(slowRenewal);
+        var room = await alice.CreateRoomAsync();
+        await bob.JoinAsync(room.RoomId);
+        await using var bobHub = await bob.ConnectAsync();
+        await bobHub.SubscribeAsync(room.ConversationId, null);
+        var first = await alice.PostOkAsync($"/api/rooms/{room.RoomId}/messages", "before");
+        await bobHub.WaitForPostedAsync(room.ConversationId, m => m.Seq == first.Message.Seq, "bob receives the first message");
+
+        // A rolling restart in miniature: a new silo joins, every old one leaves gracefully.
+        var replacement = await cluster.StartSiloAsync();
+        foreach (var silo in cluster.Silos.Where(s => s != replacement).ToArray())
+        {
+            await cluster.StopSiloAsync(silo);
+        }
+
+        var status = slowRenewal.Services.GetRequiredService<IClusterClientStatus>();
+        await Wait.Until(() => status.ActiveSilos == 1, "the gateway sees only the replacement silo", TimeSpan.FromSeconds(30));
+        var after = await alice.PostOkAsync($"/api/rooms/{room.RoomId}/messages", "after the restart");
+
+        await bobHub.WaitForPostedAsync(room.ConversationId, m => m.Seq == after.Message.Seq, "bob receives the message posted after the silos changed");
+        Assert.Equal([first.Message.Seq, after.Message.Seq], bobHub.Posted(room.ConversationId).Select(m => m.Seq));
+    }
 }
