@@ -42,7 +42,7 @@ internal sealed class GatewayMetrics
             "orleanschat.gateway.fanout.duration", "s", "Time from a message's commit in its grain (its CreatedAt) to the gateway sending it to the conversation's connections.",
             tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = FanoutBuckets });
         _database = meter.CreateHistogram(
-            "orleanschat.gateway.db.command.duration", "s", "Time of the gateway's own database work (accounts, sessions, signing keys, uploads), by operation and outcome.",
+            "orleanschat.gateway.db.command.duration", "s", "Time of the gateway's own database work for signup, login and token refresh (accounts, sessions), by operation and outcome.",
             tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DatabaseBuckets });
     }
 
