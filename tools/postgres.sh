@@ -205,9 +205,12 @@ cmd_start_persistent() {
   port=$(first_free_port_from "$want_port")
   [[ "$port" == "$want_port" ]] || log "port $want_port is taken; using $port"
   # Unix sockets are off: the repo path may exceed the 107-byte socket path limit, and
-  # everything here connects over TCP.
+  # everything here connects over TCP. Every silo and gateway keeps a connection pool that
+  # grows with load (about 25-35 connections each were seen under a small load test), and a
+  # rolling restart briefly runs an old and a new silo side by side: the default 100 connections
+  # ran out with three silos ("53300: too many clients"), so allow more.
   as_pg "$bindir/pg_ctl" -D "$datadir" -l "$datadir/server.log" -w -t 60 \
-    -o "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories=''" start >&2 \
+    -o "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories='' -c max_connections=500" start >&2 \
     || { tail -n 20 "$datadir/server.log" >&2 || true; die "could not start PostgreSQL in $datadir"; }
   log "PostgreSQL ready on 127.0.0.1:$port (data: $datadir, log: $datadir/server.log)"
   printf 'PG_DATA_DIR=%q\nPG_PORT=%q\nPG_STARTED=1\n' "$datadir" "$port"

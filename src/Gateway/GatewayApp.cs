@@ -1,10 +1,15 @@
 using OrleansChat.Runtime.Diagnostics;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Options;
 using OrleansChat.Gateway.Api;
 using OrleansChat.Gateway.Auth;
+using OrleansChat.Gateway.Cluster;
+using OrleansChat.Gateway.Diagnostics;
 using OrleansChat.Gateway.Hosting;
 using OrleansChat.Gateway.Http;
 using OrleansChat.Gateway.Hubs;
+using OrleansChat.Runtime.Hosting;
+using OrleansChat.Runtime.Storage;
 
 namespace OrleansChat.Gateway;
 
@@ -20,7 +25,7 @@ internal static class GatewayApp
     /// <param name="options">Host options (arguments, environment, content root).</param>
     /// <param name="configure">Runs before the gateway registers its services: add configuration, logging providers, or replace <see cref="TimeProvider"/>.</param>
     /// <param name="mapEndpoints">Maps extra endpoints after the gateway's own (the hub and later APIs, or test probes).</param>
-    /// <exception cref="InvalidOperationException">No connection string is configured.</exception>
+    /// <exception cref="InvalidOperationException">No connection string is configured, or <c>Gateway:Cluster:Mode</c> is unknown.</exception>
     public static WebApplication Create(
         WebApplicationOptions options, Action<WebApplicationBuilder>? configure = null, Action<WebApplication>? mapEndpoints = null)
     {
@@ -43,16 +48,28 @@ internal static class GatewayApp
         }
 
         builder.Services.AddGateway(connectionString);
-        builder.Services.AddGatewayChat(builder.Configuration);
+        builder.AddGatewayChat();
         builder.Services.AddOrleansChatMetrics();
         builder.Services.AddOrleansChatOtlp(builder.Configuration);
 
         var app = builder.Build();
+
+        // Created now, not at first use: the connections gauge must be scraped as 0 before anyone connects.
+        app.Services.GetRequiredService<GatewayMetrics>();
         UsePipeline(app);
         MapEndpoints(app);
         mapEndpoints?.Invoke(app);
         return app;
     }
+
+    /// <summary>
+    /// A failure to start that an operator fixes in the settings or the environment: bad or
+    /// missing settings, an unreachable or unmigratable database, a port in use. Its message says
+    /// what to fix (and never carries a secret), so it is reported as one line, not a stack trace.
+    /// </summary>
+    public static bool IsStartupFailure(Exception exception) => exception is InvalidOperationException or ArgumentException
+        or OptionsValidationException or DatabaseUnreachableException or SchemaMigrationException
+        or IOException { InnerException: AddressInUseException };
 
     private static void UsePipeline(WebApplication app)
     {
@@ -88,6 +105,12 @@ internal static class GatewayApp
         app.MapOpenApi();
         app.MapHealthEndpoints();
         app.MapPrometheusMetrics("/metrics");
+        if (app.Services.GetRequiredService<GatewayClusterOptions>().Mode == GatewayClusterMode.CoHosted)
+        {
+            // The silo's own view of the cluster, as a silo process serves it.
+            app.MapClusterView("/cluster");
+        }
+
         app.MapAuthEndpoints();
         app.MapChatApi();
         app.MapChatHub();

@@ -12,9 +12,10 @@ try
     await app.RunAsync();
     return 0;
 }
-catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or Microsoft.Extensions.Options.OptionsValidationException or OrleansChat.Runtime.Storage.DatabaseUnreachableException or OrleansChat.Runtime.Storage.SchemaMigrationException)
+catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or Microsoft.Extensions.Options.OptionsValidationException or OrleansChat.Runtime.Storage.DatabaseUnreachableException or OrleansChat.Runtime.Storage.SchemaMigrationException
+    or IOException { InnerException: Microsoft.AspNetCore.Connections.AddressInUseException })
 {
-    // Configuration and database problems get one clear line instead of a stack trace.
+    // Configuration and database problems, and a port in use, get one clear line instead of a stack trace.
     await Console.Error.WriteLineAsync($"silo: {ex.Message}");
     return 1;
 }

@@ -1,15 +1,25 @@
 using Npgsql;
+using OrleansChat.Gateway.Diagnostics;
 
 namespace OrleansChat.Gateway.Accounts;
 
 /// <summary>The <c>accounts</c> table.</summary>
-internal sealed class AccountStore(NpgsqlDataSource dataSource)
+internal sealed class AccountStore(NpgsqlDataSource dataSource, GatewayMetrics metrics)
 {
     private const string UniqueViolation = "23505";
     private const string Columns = "user_id, username, is_guest, created_at";
 
     /// <summary>Inserts an account; returns false if the (case-insensitive) username is taken.</summary>
-    public async Task<bool> TryCreateAsync(Account account, string? passwordHash, CancellationToken cancellationToken)
+    public Task<bool> TryCreateAsync(Account account, string? passwordHash, CancellationToken cancellationToken) =>
+        metrics.TimeDatabaseAsync("accounts.insert", () => InsertAsync(account, passwordHash, cancellationToken));
+
+    public Task<StoredAccount?> FindByUsernameAsync(string username, CancellationToken cancellationToken) =>
+        metrics.TimeDatabaseAsync("accounts.find_by_username", () => SelectByUsernameAsync(username, cancellationToken));
+
+    public Task<Account?> FindByIdAsync(Guid userId, CancellationToken cancellationToken) =>
+        metrics.TimeDatabaseAsync("accounts.find_by_id", () => SelectByIdAsync(userId, cancellationToken));
+
+    private async Task<bool> InsertAsync(Account account, string? passwordHash, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""
             INSERT INTO accounts (user_id, username, username_normalized, password_hash, is_guest, created_at)
@@ -32,7 +42,7 @@ internal sealed class AccountStore(NpgsqlDataSource dataSource)
         }
     }
 
-    public async Task<StoredAccount?> FindByUsernameAsync(string username, CancellationToken cancellationToken)
+    private async Task<StoredAccount?> SelectByUsernameAsync(string username, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand($"SELECT {Columns}, password_hash FROM accounts WHERE username_normalized = $1");
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = UsernameRules.Normalize(username) });
@@ -42,7 +52,7 @@ internal sealed class AccountStore(NpgsqlDataSource dataSource)
             : null;
     }
 
-    public async Task<Account?> FindByIdAsync(Guid userId, CancellationToken cancellationToken)
+    private async Task<Account?> SelectByIdAsync(Guid userId, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand($"SELECT {Columns} FROM accounts WHERE user_id = $1");
         command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = userId });

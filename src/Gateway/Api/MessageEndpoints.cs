@@ -1,5 +1,6 @@
 using OrleansChat.Gateway.Api.Contracts;
 using OrleansChat.Gateway.Cluster;
+using OrleansChat.Gateway.Diagnostics;
 using OrleansChat.Gateway.Messages;
 using OrleansChat.Grains.Messages;
 
@@ -28,8 +29,8 @@ internal static class MessageEndpoints
             .WithSummary("A page of history, oldest first: before=N (older than N, scrollback), after=N (newer than N, catch-up), or the newest page. limit 1-100 (default 50).")
             .Produces<MessagePageView>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPost("/messages", (HttpContext http, ChatGrains grains, MessageViewFactory views, PostMessageBody body, CancellationToken cancellationToken) =>
-                PostAsync(resolve(http, grains), http.Request.Path, views, body, cancellationToken))
+        group.MapPost("/messages", (HttpContext http, ChatGrains grains, MessageViewFactory views, GatewayMetrics metrics, PostMessageBody body, CancellationToken cancellationToken) =>
+                PostAsync(resolve(http, grains), http.Request.Path, views, metrics, body, cancellationToken))
             .WithName($"Post{kind}Message")
             .WithSummary("Post a message. Retrying with the same clientMessageId returns the stored message (200, duplicate: true) and stores nothing new.")
             .Produces<PostMessageResponse>(StatusCodes.Status201Created).Produces<PostMessageResponse>()
@@ -69,9 +70,9 @@ internal static class MessageEndpoints
     }
 
     private static async Task<IResult> PostAsync(
-        ConversationTarget target, PathString path, MessageViewFactory views, PostMessageBody body, CancellationToken cancellationToken)
+        ConversationTarget target, PathString path, MessageViewFactory views, GatewayMetrics metrics, PostMessageBody body, CancellationToken cancellationToken)
     {
-        var result = await target.Grain.Post(new PostMessageRequest(body.ClientMessageId ?? string.Empty, body.Text ?? string.Empty, body.ReplyToSeq));
+        var result = await metrics.CountPostAsync(viaHub: false, target.Grain.Post(new PostMessageRequest(body.ClientMessageId ?? string.Empty, body.Text ?? string.Empty, body.ReplyToSeq)));
         var response = new PostMessageResponse(await views.CreateAsync(result.Message, cancellationToken), result.Duplicate);
         return result.Duplicate
             ? TypedResults.Ok(response)

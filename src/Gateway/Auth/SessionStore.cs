@@ -1,11 +1,12 @@
 using System.Security.Cryptography;
 using Npgsql;
 using OrleansChat.Gateway.Accounts;
+using OrleansChat.Gateway.Diagnostics;
 
 namespace OrleansChat.Gateway.Auth;
 
 /// <summary>The <c>sessions</c> table, and the revocation notifications it sends.</summary>
-internal sealed class SessionStore(NpgsqlDataSource dataSource)
+internal sealed class SessionStore(NpgsqlDataSource dataSource, GatewayMetrics metrics)
 {
     /// <summary>PostgreSQL channel for revocations; payload <c>"{sessionId} {userId} {accessExpiresAt unix ms}"</c>.</summary>
     public const string NotificationChannel = "orleanschat_session_revoked";
@@ -23,7 +24,18 @@ internal sealed class SessionStore(NpgsqlDataSource dataSource)
         FROM revoked
         """;
 
-    public async Task CreateAsync(NewSession session, CancellationToken cancellationToken)
+    public Task CreateAsync(NewSession session, CancellationToken cancellationToken) =>
+        metrics.TimeDatabaseAsync("sessions.insert", () => InsertAsync(session, cancellationToken));
+
+    /// <summary>
+    /// Presents a refresh token (by its hash): if it is the session's current one, replaces it with
+    /// <paramref name="newHash"/>; if it is the one before (already rotated), revokes the session.
+    /// </summary>
+    public Task<RefreshOutcome> RotateRefreshTokenAsync(
+        Guid sessionId, byte[] presentedHash, byte[] newHash, DateTimeOffset now, TimeSpan accessTokenLifetime, CancellationToken cancellationToken) =>
+        metrics.TimeDatabaseAsync("sessions.rotate_refresh_token", () => RotateAsync(sessionId, presentedHash, newHash, now, accessTokenLifetime, cancellationToken));
+
+    private async Task InsertAsync(NewSession session, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""
             INSERT INTO sessions (session_id, user_id, refresh_token_hash, created_at, expires_at, access_expires_at, client_address, user_agent)
@@ -40,11 +52,7 @@ internal sealed class SessionStore(NpgsqlDataSource dataSource)
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>
-    /// Presents a refresh token (by its hash): if it is the session's current one, replaces it with
-    /// <paramref name="newHash"/>; if it is the one before (already rotated), revokes the session.
-    /// </summary>
-    public async Task<RefreshOutcome> RotateRefreshTokenAsync(
+    private async Task<RefreshOutcome> RotateAsync(
         Guid sessionId, byte[] presentedHash, byte[] newHash, DateTimeOffset now, TimeSpan accessTokenLifetime, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);

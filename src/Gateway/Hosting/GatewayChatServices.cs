@@ -9,22 +9,43 @@ using OrleansChat.Gateway.Messages;
 using Microsoft.Extensions.Options;
 using OrleansChat.Gateway.Uploads;
 using OrleansChat.Grains;
+using OrleansChat.Grains.Hosting;
 using OrleansChat.Runtime.Storage;
 using OrleansChat.Runtime.Hosting;
 
 namespace OrleansChat.Gateway.Hosting;
 
-/// <summary>Registers the gateway's chat side: the cluster client, the REST API's services, the hub and uploads.</summary>
+/// <summary>
+/// Registers the gateway's chat side: the way to the grains (a cluster client, or in co-hosted mode
+/// the grains themselves), the REST API's services, the hub and uploads.
+/// </summary>
 internal static class GatewayChatServices
 {
     /// <summary>Configuration key of the cluster id the gateway joins as a client (the silos' <c>Cluster:ClusterId</c>).</summary>
     public const string ClusterIdKey = "Cluster:ClusterId";
 
-    public static void AddGatewayChat(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>Default HTTP address of a co-hosted gateway when ASPNETCORE_URLS is not set (Kestrel's own default).</summary>
+    public const string DefaultUrls = "http://localhost:5000";
+
+    /// <exception cref="InvalidOperationException"><c>Gateway:Cluster:Mode</c> is not a known mode.</exception>
+    public static void AddGatewayChat(this WebApplicationBuilder builder)
     {
-        var clusterId = configuration[ClusterIdKey] is { Length: > 0 } configured ? configured : "orleanschat";
-        services.AddClusterClient([GrainsAssembly.Assembly], o => o.ClusterId = clusterId);
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IReadinessCheck, ClusterReadinessCheck>());
+        var configuration = builder.Configuration;
+        var services = builder.Services;
+        var cluster = GatewayClusterOptions.Read(configuration);
+        services.AddSingleton(cluster);
+        if (cluster.Mode == GatewayClusterMode.CoHosted)
+        {
+            // The grains live in this process: calls to them are local, and other silos may join.
+            builder.AddChatSilo(DefaultUrls);
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IReadinessCheck, LocalSiloReadinessCheck>());
+        }
+        else
+        {
+            var clusterId = configuration[ClusterIdKey] is { Length: > 0 } configured ? configured : "orleanschat";
+            services.AddClusterClient([GrainsAssembly.Assembly], o => o.ClusterId = clusterId);
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IReadinessCheck, ClusterReadinessCheck>());
+        }
 
         services.AddSingleton<GatewayNode>();
         services.AddSingleton<ChatGrains>();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using OrleansChat.Gateway.Auth;
+using OrleansChat.Gateway.Cluster;
 using OrleansChat.Gateway.Http;
 
 namespace OrleansChat.Gateway.Hosting;
@@ -9,6 +10,7 @@ internal sealed partial class GatewayStartupLog(
     IOptions<GatewayAuthOptions> auth,
     IOptions<LoginThrottleOptions> throttle,
     IOptions<GatewayHttpOptions> http,
+    GatewayClusterOptions cluster,
     ILogger<GatewayStartupLog> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
@@ -28,6 +30,7 @@ internal sealed partial class GatewayStartupLog(
         var h = http.Value;
         LogHttp(logger, h.AllowedOrigins.Count == 0 ? "(own origin only)" : string.Join(", ", h.AllowedOrigins),
             h.TrustedProxies.Count == 0 ? "(none)" : string.Join(", ", h.TrustedProxies), h.HstsMaxAge, h.MaxRequestBodyBytes);
+        LogCluster(logger, cluster.Mode);
         return Task.CompletedTask;
     }
 
@@ -45,4 +48,7 @@ internal sealed partial class GatewayStartupLog(
 
     [LoggerMessage(EventId = 5013, Level = LogLevel.Information, Message = "HTTP: allowed origins {AllowedOrigins}, trusted proxies {TrustedProxies}, HSTS max-age {HstsMaxAge}, max request body {MaxRequestBodyBytes} bytes")]
     private static partial void LogHttp(ILogger logger, string allowedOrigins, string trustedProxies, TimeSpan hstsMaxAge, long maxRequestBodyBytes);
+
+    [LoggerMessage(EventId = 5014, Level = LogLevel.Information, Message = "Cluster mode {Mode}")]
+    private static partial void LogCluster(ILogger logger, GatewayClusterMode mode);
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.SignalR;
 using OrleansChat.Gateway.Api;
 using OrleansChat.Gateway.Auth;
 using OrleansChat.Gateway.Cluster;
+using OrleansChat.Gateway.Diagnostics;
 using OrleansChat.Gateway.Http;
 using OrleansChat.Gateway.Hubs.Contracts;
 using OrleansChat.Gateway.Hubs.Fanout;
@@ -25,6 +26,7 @@ internal sealed partial class ChatHub(
     PresenceReporter presence,
     ChatUserRegistry users,
     SessionRevocationCache revocations,
+    GatewayMetrics metrics,
     ILogger<ChatHub> logger) : Hub<IChatClient>
 {
     public const string Path = "/hubs/chat";
@@ -81,7 +83,7 @@ internal sealed partial class ChatHub(
     /// <summary>Posts a message; a retry with the same <paramref name="clientMessageId"/> returns the stored one.</summary>
     public async Task<SendResult> Send(string conversationId, string clientMessageId, string text, long? replyToSeq)
     {
-        var result = await Grain(conversationId).Post(new PostMessageRequest(clientMessageId ?? string.Empty, text ?? string.Empty, replyToSeq));
+        var result = await metrics.CountPostAsync(viaHub: true, Grain(conversationId).Post(new PostMessageRequest(clientMessageId ?? string.Empty, text ?? string.Empty, replyToSeq)));
         var message = result.Message;
         return new SendResult(message.Seq, ApiText.MessageId(message.ConversationId, message.Seq), message.CreatedAt);
     }

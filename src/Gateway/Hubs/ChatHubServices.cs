@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.SignalR.Protocol;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OrleansChat.Gateway.Auth;
+using OrleansChat.Gateway.Diagnostics;
 using OrleansChat.Gateway.Hubs.Fanout;
 using OrleansChat.Gateway.Hubs.Presence;
 
@@ -18,7 +19,9 @@ internal static class ChatHubServices
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ChatHubOptions>, ChatHubOptionsValidator>());
 
         services.AddSingleton<HubConnections>();
+        services.AddSingleton<GatewayMetrics>();
         services.AddSingleton<ConversationFeeds>();
+        services.AddHostedService<ClusterChangeRenewal>();
         services.AddSingleton<UserFeeds>();
         services.AddSingleton<PresenceReporter>();
         services.AddHostedService(sp => sp.GetRequiredService<PresenceReporter>());

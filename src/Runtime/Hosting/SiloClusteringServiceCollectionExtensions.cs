@@ -48,6 +48,7 @@ public static class SiloClusteringServiceCollectionExtensions
     {
         services.TryAddSingleton<CallbackTable>();
         services.TryAddSingleton<PlacementDirector>();
+        services.TryAddSingleton<IActiveSilosMonitor, ActiveSilosMonitor>();
         services.TryAddSingleton<RemoteInvoker>();
         services.TryAddSingleton<IMessageHandler, MessageDispatcher>();
     }

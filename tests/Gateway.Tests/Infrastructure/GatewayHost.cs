@@ -96,7 +96,9 @@ public sealed class GatewayHost : IAsyncDisposable
             throw;
         }
 
-        var address = new Uri(app.Urls.Single());
+        // A co-hosted gateway also listens for silo messaging; that port is not the gateway's address.
+        var siloPort = settings.Configuration.GetValueOrDefault("Silo:Port");
+        var address = new Uri(app.Urls.Single(url => siloPort is null || new Uri(url).Port.ToString(System.Globalization.CultureInfo.InvariantCulture) != siloPort));
         HttpMessageHandler? handler = settings.HttpsCertificate is null
             ? null
             : new HttpClientHandler { ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator };

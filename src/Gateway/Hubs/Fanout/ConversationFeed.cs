@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.SignalR;
 using OrleansChat.Gateway.Api;
 using OrleansChat.Gateway.Api.Contracts;
 using OrleansChat.Gateway.Cluster;
+using OrleansChat.Gateway.Diagnostics;
 using OrleansChat.Gateway.Hubs.Contracts;
 using OrleansChat.Gateway.Messages;
 using OrleansChat.Grains.Errors;
@@ -48,6 +49,7 @@ internal sealed partial class ConversationFeed
     private readonly UserNameCache _names;
     private readonly ChatHubOptions _options;
     private readonly TimeProvider _timeProvider;
+    private readonly GatewayMetrics _metrics;
     private readonly ILogger _logger;
     private readonly Action<ConversationFeed, IReadOnlyList<string>> _membersRemoved;
     private readonly Channel<object> _queue;
@@ -73,6 +75,7 @@ internal sealed partial class ConversationFeed
         UserNameCache names,
         ChatHubOptions options,
         TimeProvider timeProvider,
+        GatewayMetrics metrics,
         ILogger logger,
         Action<ConversationFeed, IReadOnlyList<string>> membersRemoved)
     {
@@ -85,6 +88,7 @@ internal sealed partial class ConversationFeed
         _names = names;
         _options = options;
         _timeProvider = timeProvider;
+        _metrics = metrics;
         _logger = logger;
         _membersRemoved = membersRemoved;
         _queue = Channel.CreateBounded<object>(new BoundedChannelOptions(QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.DropWrite });
@@ -328,6 +332,7 @@ internal sealed partial class ConversationFeed
             foreach (var view in await _views.CreateManyAsync(ConversationId, messages.Where(m => m.Seq <= posted.Max()).ToArray()))
             {
                 await client.MessagePosted(view);
+                _metrics.DeliveredDirectly(1);
             }
         }
 
@@ -339,13 +344,32 @@ internal sealed partial class ConversationFeed
             }
 
             await e.SendAsync(client);
+            if (e.PostedSeq is not null)
+            {
+                _metrics.DeliveredDirectly(1);
+            }
         }
     }
 
     /// <summary>Sends an event to the group, and keeps it for pending members. Under the gate.</summary>
-    private async Task DeliverAsync(FeedEvent e)
+    /// <param name="e">The event.</param>
+    /// <param name="createdAt">For a message arriving live from the grain, when the grain committed it (the start of the fan-out time).</param>
+    private async Task DeliverAsync(FeedEvent e, DateTimeOffset? createdAt = null)
     {
         await e.SendAsync(_hub.Clients.Group(Group));
+        if (e.PostedSeq is not null)
+        {
+            var receivers = _members.Values.Count(m => m.IsActive);
+            if (createdAt is { } committed)
+            {
+                _metrics.Delivered(receivers, committed);
+            }
+            else
+            {
+                _metrics.DeliveredDirectly(receivers);
+            }
+        }
+
         foreach (var member in _members.Values)
         {
             if (!member.IsActive)
@@ -448,7 +472,7 @@ internal sealed partial class ConversationFeed
             await DeliverHistoryAsync(reader.Identity, _lastDelivered, message.Seq - 1);
         }
 
-        await DeliverAsync(FeedEvent.Posted(await _views.CreateAsync(message)));
+        await DeliverAsync(FeedEvent.Posted(await _views.CreateAsync(message)), message.CreatedAt);
     }
 
     private FeedMember? AnyActive() => _members.Values.FirstOrDefault(m => m.IsActive);
@@ -494,6 +518,33 @@ internal sealed partial class ConversationFeed
             {
                 LogRenewalFailed(_logger, ConversationId, ex.GetType().Name);
             }
+        }
+    }
+
+    /// <summary>
+    /// Renews the subscription now rather than at the next period: the set of silos changed, so the
+    /// grain may have moved to another silo, where its new activation knows no subscriber yet.
+    /// </summary>
+    public void RenewNow()
+    {
+        if (_stopping.IsCancellationRequested)
+        {
+            return;
+        }
+
+        using (ExecutionContext.SuppressFlow())
+        {
+            _ = Task.Run(async () =>
+            {
+                try
+                {
+                    await RenewOnceAsync();
+                }
+                catch (Exception ex)
+                {
+                    LogRenewalFailed(_logger, ConversationId, ex.GetType().Name);
+                }
+            });
         }
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
+using OrleansChat.Gateway.Diagnostics;
 using OrleansChat.Gateway.Hubs.Contracts;
 using OrleansChat.Gateway.Http;
 using OrleansChat.Gateway.Messages;
@@ -21,6 +22,7 @@ internal sealed partial class ConversationFeeds(
     HubConnections connections,
     IOptions<ChatHubOptions> options,
     TimeProvider timeProvider,
+    GatewayMetrics metrics,
     ILogger<ConversationFeed> feedLogger,
     ILogger<ConversationFeeds> logger)
 {
@@ -36,6 +38,26 @@ internal sealed partial class ConversationFeeds(
             {
                 return _feeds.Count;
             }
+        }
+    }
+
+    /// <summary>Renews every feed's grain subscription now (the cluster's silos changed; see <see cref="ConversationFeed.RenewNow"/>).</summary>
+    public void RenewAll()
+    {
+        ConversationFeed[] feeds;
+        lock (_lock)
+        {
+            feeds = [.. _feeds.Values];
+        }
+
+        foreach (var feed in feeds)
+        {
+            feed.RenewNow();
+        }
+
+        if (feeds.Length > 0)
+        {
+            LogRenewingAll(logger, feeds.Length);
         }
     }
 
@@ -61,7 +83,7 @@ internal sealed partial class ConversationFeeds(
         {
             if (!_feeds.TryGetValue(conversationId, out feed!) || feed.IsClosed)
             {
-                feed = new ConversationFeed(conversationId, grain, factory, hub, views, names, options.Value, timeProvider, feedLogger, OnMembersRemoved);
+                feed = new ConversationFeed(conversationId, grain, factory, hub, views, names, options.Value, timeProvider, metrics, feedLogger, OnMembersRemoved);
                 _feeds[conversationId] = feed;
                 LogFeedStarted(logger, conversationId);
             }
@@ -190,4 +212,7 @@ internal sealed partial class ConversationFeeds(
 
     [LoggerMessage(EventId = 5622, Level = LogLevel.Warning, Message = "Leaving the feed of {ConversationId} failed")]
     private static partial void LogLeaveFailed(ILogger logger, string conversationId, Exception exception);
+
+    [LoggerMessage(EventId = 5625, Level = LogLevel.Information, Message = "The cluster's silos changed: renewing the subscriptions of {Count} conversation feeds")]
+    private static partial void LogRenewingAll(ILogger logger, int count);
 }

@@ -58,6 +58,24 @@ internal sealed partial class UserFeeds(
         }
     }
 
+    /// <summary>
+    /// Renews every user subscription now: the set of silos changed, so a user grain may have moved
+    /// to another silo, whose new activation knows no subscriber yet.
+    /// </summary>
+    public void RenewAll()
+    {
+        Feed[] feeds;
+        lock (_lock)
+        {
+            feeds = [.. _feeds.Values];
+        }
+
+        foreach (var feed in feeds)
+        {
+            feed.Wake();
+        }
+    }
+
     public async Task StopAllAsync()
     {
         Feed[] feeds;
@@ -84,6 +102,9 @@ internal sealed partial class UserFeeds(
         {
             while (!stopping.IsCancellationRequested)
             {
+                // Taken before subscribing: a change of silos while the call is on its way (it may
+                // have been routed by the older view) must still wake the loop for another round.
+                var wake = feed.NextWake;
                 TimeSpan delay;
                 try
                 {
@@ -97,7 +118,9 @@ internal sealed partial class UserFeeds(
                     delay = RetryDelay;
                 }
 
-                await Task.Delay(delay > TimeSpan.FromMilliseconds(100) ? delay : TimeSpan.FromMilliseconds(100), timeProvider, stopping);
+                // Until the next renewal, or sooner when the cluster's silos change (RenewAll).
+                await Task.WhenAny(Task.Delay(delay > TimeSpan.FromMilliseconds(100) ? delay : TimeSpan.FromMilliseconds(100), timeProvider, stopping), wake);
+                stopping.ThrowIfCancellationRequested();
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -135,6 +158,13 @@ internal sealed partial class UserFeeds(
 
         public Task? Loop { get; set; }
 
+        private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
         public int Connections { get; set; }
+
+        /// <summary>Completes at the next <see cref="Wake"/>.</summary>
+        public Task NextWake => Volatile.Read(ref _wake).Task;
+
+        public void Wake() => Interlocked.Exchange(ref _wake, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
     }
 }

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace OrleansChat.Silo.Hosting;
+namespace OrleansChat.Grains.Hosting;
 
 /// <summary>Settings of one silo process (section "Silo"; environment variables <c>Silo__Name</c> etc.).</summary>
 public sealed class SiloOptions

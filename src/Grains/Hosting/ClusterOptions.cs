@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace OrleansChat.Silo.Hosting;
+namespace OrleansChat.Grains.Hosting;
 
 /// <summary>Identity of the cluster (section "Cluster"). Silos with another cluster id never talk to this one.</summary>
 public sealed class ClusterOptions

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace OrleansChat.Silo.Hosting;
+namespace OrleansChat.Grains.Hosting;
 
 /// <summary>
 /// Turns ASPNETCORE_URLS-style values into endpoints. Needed because listening on the messaging
