@@ -44,6 +44,9 @@ internal static class GatewayChatServices
         {
             var clusterId = configuration[ClusterIdKey] is { Length: > 0 } configured ? configured : "orleanschat";
             services.AddClusterClient([GrainsAssembly.Assembly], o => o.ClusterId = clusterId);
+            // The client's calls obey the same Grains:* settings as a silo's (ResponseTimeout above all:
+            // it bounds how long a post to a silo that vanished holds a browser's request).
+            services.Configure<GrainRuntimeOptions>(configuration.GetSection(GrainRuntimeOptions.SectionName));
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IReadinessCheck, ClusterReadinessCheck>());
         }
 
