@@ -131,7 +131,19 @@ internal sealed partial class MessageAppendWriter : IAsyncDisposable
                 batch = TakeBatch();
             }
 
-            await WriteAsync(batch);
+            try
+            {
+                await WriteAsync(batch);
+            }
+            catch (Exception ex)
+            {
+                // WriteAsync completes every request itself; this only keeps a bug from stranding callers or this writer.
+                LogWriterFailed(_logger, ex, batch.Count);
+                foreach (var request in batch)
+                {
+                    request.Completion.TrySetException(ChatErrors.StorageUnavailable(ex));
+                }
+            }
         }
     }
 
@@ -251,6 +263,9 @@ internal sealed partial class MessageAppendWriter : IAsyncDisposable
 
     [LoggerMessage(EventId = 4203, Level = LogLevel.Warning, Message = "A combined append of {Conversations} conversations was refused; writing each alone")]
     private static partial void LogCombinedRefused(ILogger logger, Exception exception, int conversations);
+
+    [LoggerMessage(EventId = 4204, Level = LogLevel.Error, Message = "Writing {Conversations} conversations' appends failed unexpectedly; none was acknowledged")]
+    private static partial void LogWriterFailed(ILogger logger, Exception exception, int conversations);
 
     private sealed class Request(string conversationId, long lastSeq, IReadOnlyList<NewMessage> messages)
     {
