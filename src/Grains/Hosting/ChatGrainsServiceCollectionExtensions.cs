@@ -50,6 +50,7 @@ public static class ChatGrainsServiceCollectionExtensions
         services.TryAddSingleton<ChatMetrics>();
         services.TryAddSingleton<ChatDatabase>();
         services.TryAddSingleton<AuditLog>();
+        services.TryAddSingleton<MessageAppendWriter>();
         services.TryAddSingleton<IMessageStore, PostgresMessageStore>();
         services.TryAddSingleton<RoomStore>();
         services.TryAddSingleton<UserStore>();

@@ -41,8 +41,14 @@ public sealed class ChatOptions
     /// <summary>Window of <see cref="PasswordAttempts"/>.</summary>
     public TimeSpan PasswordAttemptWindow { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>Most messages written in one group-commit round trip.</summary>
+    /// <summary>Most messages of one conversation written in one group-commit statement.</summary>
     public int MaxBatchSize { get; set; } = 128;
+
+    /// <summary>Append transactions the silo runs at once; appends of all conversations that arrive while they are busy are committed together in the next.</summary>
+    public int GroupCommitWriters { get; set; } = 2;
+
+    /// <summary>Most messages (so also conversations) in one append transaction across conversations; at least <see cref="MaxBatchSize"/>.</summary>
+    public int GroupCommitMaxMessages { get; set; } = 2_000;
 
     /// <summary>An observer with this many undelivered events is dropped (it stopped keeping up).</summary>
     public int MaxPendingDeliveries { get; set; } = 1_000;

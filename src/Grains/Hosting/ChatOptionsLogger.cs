@@ -22,6 +22,8 @@ internal sealed partial class ChatOptionsLogger(IOptions<ChatOptions> options, I
             o.WordFilter.Mode,
             o.PasswordIterations,
             o.MaxBatchSize,
+            o.GroupCommitWriters,
+            o.GroupCommitMaxMessages,
             o.SubscriptionLifetime);
         return Task.CompletedTask;
     }
@@ -30,7 +32,7 @@ internal sealed partial class ChatOptionsLogger(IOptions<ChatOptions> options, I
 
     [LoggerMessage(EventId = 4501, Level = LogLevel.Information, Message =
         "Chat settings: max message {MaxMessageLength} characters; rate {PermitLimit} per {Window} (burst {Burst}); spam {MaxRepeats} repeats per {SpamWindow}; " +
-        "word filter {WordCount} words ({Mode}); PBKDF2 {Iterations} iterations; group commit up to {MaxBatchSize}; subscriptions last {SubscriptionLifetime}")]
+        "word filter {WordCount} words ({Mode}); PBKDF2 {Iterations} iterations; group commit up to {MaxBatchSize} per conversation, {GroupCommitWriters} writers of up to {GroupCommitMaxMessages} per transaction; subscriptions last {SubscriptionLifetime}")]
     private static partial void LogOptions(
         ILogger logger,
         int maxMessageLength,
@@ -43,5 +45,7 @@ internal sealed partial class ChatOptionsLogger(IOptions<ChatOptions> options, I
         Moderation.WordFilterMode mode,
         int iterations,
         int maxBatchSize,
+        int groupCommitWriters,
+        int groupCommitMaxMessages,
         TimeSpan subscriptionLifetime);
 }

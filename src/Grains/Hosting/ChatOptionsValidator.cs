@@ -33,6 +33,10 @@ internal sealed class ChatOptionsValidator : IValidateOptions<ChatOptions>
         Check(options.PasswordAttempts >= 1, "Chat:PasswordAttempts must be at least 1.");
         Check(options.PasswordAttemptWindow > TimeSpan.Zero && options.PasswordAttemptWindow <= TimeSpan.FromDays(1), "Chat:PasswordAttemptWindow must be positive and at most a day.");
         Check(options.MaxBatchSize is >= 1 and <= 1_000, "Chat:MaxBatchSize must be 1-1,000.");
+        Check(options.GroupCommitWriters is >= 1 and <= 16, $"Chat:GroupCommitWriters must be 1-16; it is {options.GroupCommitWriters}.");
+        Check(
+            options.GroupCommitMaxMessages >= options.MaxBatchSize && options.GroupCommitMaxMessages <= 10_000,
+            $"Chat:GroupCommitMaxMessages must be between Chat:MaxBatchSize ({options.MaxBatchSize}) and 10,000; it is {options.GroupCommitMaxMessages}.");
         Check(options.MaxPendingDeliveries is >= 1 and <= 1_000_000, "Chat:MaxPendingDeliveries must be 1-1,000,000.");
         Check(options.MemberCacheSize is >= 16 and <= 10_000_000, "Chat:MemberCacheSize must be 16-10,000,000.");
         Check(options.RecentMessageCacheSize is >= 0 and <= 100_000, "Chat:RecentMessageCacheSize must be 0-100,000.");

@@ -29,6 +29,22 @@ internal sealed class ChatDatabase(NpgsqlDataSource dataSource, IOptions<ChatOpt
         return command;
     }
 
+    /// <summary>An empty batch inside <paramref name="transaction"/>, with the configured timeout for the whole batch.</summary>
+    public NpgsqlBatch Batch(NpgsqlConnection connection, NpgsqlTransaction transaction) =>
+        new(connection, transaction) { Timeout = _timeoutSeconds };
+
+    /// <summary>One statement of a batch, with positional parameters ($1, $2, ...).</summary>
+    public static NpgsqlBatchCommand BatchCommand(string sql, params object?[] parameters)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var value in parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
+        }
+
+        return command;
+    }
+
     /// <summary>Runs <paramref name="work"/> in one transaction; committed only when it returns normally.</summary>
     public async Task<T> InTransactionAsync<T>(Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> work, CancellationToken cancellationToken = default)
     {

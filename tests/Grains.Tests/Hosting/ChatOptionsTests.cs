@@ -21,6 +21,19 @@ public sealed class ChatOptionsTests(ChatFixture fixture) : IClassFixture<ChatFi
     }
 
     [Fact]
+    public async Task A_silo_with_no_group_commit_writer_or_a_transaction_cap_below_one_conversation_batch_does_not_start()
+    {
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => ChatSilo.StartAsync(fixture.ConnectionString, configure: options =>
+        {
+            options.GroupCommitWriters = 0;
+            options.GroupCommitMaxMessages = options.MaxBatchSize - 1;
+        }));
+
+        Assert.Contains(error.Failures, f => f.Contains("GroupCommitWriters", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f.Contains("GroupCommitMaxMessages", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_defaults_are_valid_and_follow_the_product_limits()
     {
         var options = new ChatOptions();
