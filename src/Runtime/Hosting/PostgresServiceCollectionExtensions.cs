@@ -12,6 +12,9 @@ namespace OrleansChat.Runtime.Hosting;
 /// <summary>Registers the PostgreSQL database every OrleansChat component shares.</summary>
 public static class PostgresServiceCollectionExtensions
 {
+    /// <summary>Statements each pooled connection keeps prepared when the connection string leaves <c>Max Auto Prepare</c> unset.</summary>
+    public const int DefaultMaxAutoPrepare = 64;
+
     /// <summary>
     /// Registers one shared <see cref="NpgsqlDataSource"/> (connection pool) for
     /// <paramref name="connectionString"/> and the schema migrator, which applies every registered
@@ -21,7 +24,9 @@ public static class PostgresServiceCollectionExtensions
     /// <c>StartingAsync</c> must be registered after this call (and services must not start concurrently).
     /// Tune the migrator with <c>services.Configure&lt;SchemaMigrationOptions&gt;(...)</c>. The
     /// connection string's <c>Timeout</c> (seconds, Npgsql's default 15) bounds how long any
-    /// connection attempt, start-up's included, waits for an unreachable server.
+    /// connection attempt, start-up's included, waits for an unreachable server. Unless the string
+    /// sets <c>Max Auto Prepare</c> itself, statements run often are prepared automatically
+    /// (<see cref="DefaultMaxAutoPrepare"/> per connection).
     /// </summary>
     /// <exception cref="ArgumentException">The connection string is empty, malformed, or sets an infinite connect timeout.</exception>
     /// <exception cref="InvalidOperationException">A data source is already registered.</exception>
@@ -52,7 +57,16 @@ public static class PostgresServiceCollectionExtensions
             throw new InvalidOperationException("A PostgreSQL data source is already registered; call AddOrleansChatPostgres once per host.");
         }
 
-        services.AddSingleton(sp => new NpgsqlDataSourceBuilder(connectionString)
+        // Every unprepared statement is parsed and planned again by PostgreSQL; for the message
+        // append (one CTE per conversation, several per group commit) that planning cost more
+        // server CPU than the insert itself. Prepared once per pooled connection, it is planned once.
+        if (!parsed.ContainsKey("Max Auto Prepare"))
+        {
+            parsed.MaxAutoPrepare = DefaultMaxAutoPrepare;
+        }
+
+        var effective = parsed.ConnectionString;
+        services.AddSingleton(sp => new NpgsqlDataSourceBuilder(effective)
             .UseLoggerFactory(sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance)
             .Build());
 
