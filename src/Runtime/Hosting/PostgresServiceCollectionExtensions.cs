@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -60,7 +61,7 @@ public static class PostgresServiceCollectionExtensions
         // Every unprepared statement is parsed and planned again by PostgreSQL; for the message
         // append (one CTE per conversation, several per group commit) that planning cost more
         // server CPU than the insert itself. Prepared once per pooled connection, it is planned once.
-        if (!parsed.ContainsKey("Max Auto Prepare"))
+        if (!SetsMaxAutoPrepare(connectionString))
         {
             parsed.MaxAutoPrepare = DefaultMaxAutoPrepare;
         }
@@ -76,5 +77,13 @@ public static class PostgresServiceCollectionExtensions
         services.TryAddSingleton<SchemaMigrator>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SchemaMigrationHostedService>());
         return services;
+    }
+
+    // NpgsqlConnectionStringBuilder.ContainsKey is true for any keyword it knows, set or not: look at
+    // the keys actually written ("Max Auto Prepare" or its synonym "MaxAutoPrepare", any case).
+    private static bool SetsMaxAutoPrepare(string connectionString)
+    {
+        var raw = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        return raw.Keys.Cast<string>().Any(key => string.Equals(key.Replace(" ", string.Empty, StringComparison.Ordinal), "MaxAutoPrepare", StringComparison.OrdinalIgnoreCase));
     }
 }
