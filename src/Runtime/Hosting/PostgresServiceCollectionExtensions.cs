@@ -59,8 +59,9 @@ public static class PostgresServiceCollectionExtensions
         }
 
         // Every unprepared statement is parsed and planned again by PostgreSQL; for the message
-        // append (one CTE per conversation, several per group commit) that planning cost more
-        // server CPU than the insert itself. Prepared once per pooled connection, it is planned once.
+        // append (one CTE per conversation, several per group commit) that planning was about a
+        // third of PostgreSQL's CPU per message (docs/benchmarks-notes.md). Prepared once per pooled
+        // connection, a statement is planned once there.
         if (!SetsMaxAutoPrepare(connectionString))
         {
             parsed.MaxAutoPrepare = DefaultMaxAutoPrepare;
