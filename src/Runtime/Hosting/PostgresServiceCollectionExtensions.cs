@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -12,6 +13,9 @@ namespace OrleansChat.Runtime.Hosting;
 /// <summary>Registers the PostgreSQL database every OrleansChat component shares.</summary>
 public static class PostgresServiceCollectionExtensions
 {
+    /// <summary>Statements each pooled connection keeps prepared when the connection string leaves <c>Max Auto Prepare</c> unset.</summary>
+    public const int DefaultMaxAutoPrepare = 64;
+
     /// <summary>
     /// Registers one shared <see cref="NpgsqlDataSource"/> (connection pool) for
     /// <paramref name="connectionString"/> and the schema migrator, which applies every registered
@@ -21,7 +25,9 @@ public static class PostgresServiceCollectionExtensions
     /// <c>StartingAsync</c> must be registered after this call (and services must not start concurrently).
     /// Tune the migrator with <c>services.Configure&lt;SchemaMigrationOptions&gt;(...)</c>. The
     /// connection string's <c>Timeout</c> (seconds, Npgsql's default 15) bounds how long any
-    /// connection attempt, start-up's included, waits for an unreachable server.
+    /// connection attempt, start-up's included, waits for an unreachable server. Unless the string
+    /// sets <c>Max Auto Prepare</c> itself, statements run often are prepared automatically
+    /// (<see cref="DefaultMaxAutoPrepare"/> per connection).
     /// </summary>
     /// <exception cref="ArgumentException">The connection string is empty, malformed, or sets an infinite connect timeout.</exception>
     /// <exception cref="InvalidOperationException">A data source is already registered.</exception>
@@ -52,7 +58,17 @@ public static class PostgresServiceCollectionExtensions
             throw new InvalidOperationException("A PostgreSQL data source is already registered; call AddOrleansChatPostgres once per host.");
         }
 
-        services.AddSingleton(sp => new NpgsqlDataSourceBuilder(connectionString)
+        // Every unprepared statement is parsed and planned again by PostgreSQL; for the message
+        // append (one CTE per conversation, several per group commit) that planning was about a
+        // third of PostgreSQL's CPU per message (docs/benchmarks-notes.md). Prepared once per pooled
+        // connection, a statement is planned once there.
+        if (!SetsMaxAutoPrepare(connectionString))
+        {
+            parsed.MaxAutoPrepare = DefaultMaxAutoPrepare;
+        }
+
+        var effective = parsed.ConnectionString;
+        services.AddSingleton(sp => new NpgsqlDataSourceBuilder(effective)
             .UseLoggerFactory(sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance)
             .Build());
 
@@ -62,5 +78,13 @@ public static class PostgresServiceCollectionExtensions
         services.TryAddSingleton<SchemaMigrator>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SchemaMigrationHostedService>());
         return services;
+    }
+
+    // NpgsqlConnectionStringBuilder.ContainsKey is true for any keyword it knows, set or not: look at
+    // the keys actually written ("Max Auto Prepare" or its synonym "MaxAutoPrepare", any case).
+    private static bool SetsMaxAutoPrepare(string connectionString)
+    {
+        var raw = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        return raw.Keys.Cast<string>().Any(key => string.Equals(key.Replace(" ", string.Empty, StringComparison.Ordinal), "MaxAutoPrepare", StringComparison.OrdinalIgnoreCase));
     }
 }
