@@ -94,8 +94,9 @@ internal static class GatewayApp
         app.UseMiddleware<OriginGuardMiddleware>();
         app.UseCors();
         // No WebSocket-level pings: the hub's own pings (HubOptions.KeepAliveInterval, 15 s) already
-        // keep idle connections and the proxies in front of them alive and detect dead peers, and a
-        // WebSocket keep-alive is one timer per connection (issue 8's memory per idle connection).
+        // keep idle connections and the proxies in front of them alive, its client timeout closes
+        // dead peers, and a WebSocket keep-alive is one timer per connection (issue 8's memory per
+        // idle connection).
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.Zero });
         app.UseRouting();
         app.UseWebClientFallback(webClient);
