@@ -93,7 +93,11 @@ internal static class GatewayApp
         var webClient = app.UseWebClientFiles();
         app.UseMiddleware<OriginGuardMiddleware>();
         app.UseCors();
-        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(15) });
+        // No WebSocket-level pings: the hub's own pings (HubOptions.KeepAliveInterval, 15 s) already
+        // keep idle connections and the proxies in front of them alive, its client timeout closes
+        // dead peers, and a WebSocket keep-alive is one timer per connection (issue 8's memory per
+        // idle connection).
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.Zero });
         app.UseRouting();
         app.UseWebClientFallback(webClient);
         app.UseAuthentication();

@@ -116,7 +116,7 @@ internal sealed class AccessTokenValidator
 
         return _revocations.IsRevoked(sessionId)
             ? AccessTokenValidation.Revoked
-            : new AccessTokenValidation(new ClaimsPrincipal(Compact(identity)), null);
+            : new AccessTokenValidation(new ClaimsPrincipal(Compact(identity, _options.Issuer)), null);
     }
 
     /// <summary>
@@ -126,14 +126,18 @@ internal sealed class AccessTokenValidator
     /// connection (measured with dotnet-gcdump: about a third of the gateway's extra memory per
     /// connection over a bare SignalR hub).
     /// </summary>
-    private static ClaimsIdentity Compact(ClaimsIdentity validated)
+    /// <remarks>
+    /// The claim types and the issuer are this process's shared strings (the issuer was validated
+    /// equal to <paramref name="issuer"/>), not the copies parsed out of each token.
+    /// </remarks>
+    private static ClaimsIdentity Compact(ClaimsIdentity validated, string issuer)
     {
         var compact = new ClaimsIdentity(ChatBearerDefaults.Scheme, ChatClaims.Username, roleType: null);
         foreach (var type in KeptClaims)
         {
             foreach (var claim in validated.FindAll(type))
             {
-                compact.AddClaim(new Claim(claim.Type, claim.Value, claim.ValueType, claim.Issuer));
+                compact.AddClaim(new Claim(type, claim.Value, claim.ValueType, string.Equals(claim.Issuer, issuer, StringComparison.Ordinal) ? issuer : claim.Issuer));
             }
         }
 

@@ -17,7 +17,13 @@ namespace OrleansChat.Gateway.Hubs;
 /// through <see cref="ChatHubFilter"/> (session and rate checks, the caller's identity for the
 /// grains, <c>[code] text</c> errors); the grains authorize each call.
 /// </summary>
-[Authorize(AuthenticationSchemes = ChatBearerDefaults.Scheme)]
+/// <remarks>
+/// Plain <c>[Authorize]</c>: the bearer scheme is the default scheme, whose result the
+/// authentication middleware already put on the request. Naming the scheme here made the
+/// authorization middleware authenticate again and merge a second principal and ticket, which a
+/// WebSocket request keeps for the connection's whole life (issue 8's memory per idle connection).
+/// </remarks>
+[Authorize]
 internal sealed partial class ChatHub(
     ChatGrains grains,
     HubConnections connections,

@@ -10,6 +10,7 @@ internal sealed class HubConnection(HubCallerContext context, ChatIdentity ident
     private readonly Lock _abuseLock = new();
     private long _abuseWindowStart;
     private int _refusals;
+    private ConcurrentDictionary<string, byte>? _subscriptions;
 
     public string ConnectionId => context.ConnectionId;
 
@@ -24,7 +25,16 @@ internal sealed class HubConnection(HubCallerContext context, ChatIdentity ident
     public bool Admitted { get; set; }
 
     /// <summary>Conversations this connection subscribed to (values unused).</summary>
-    public ConcurrentDictionary<string, byte> Subscriptions { get; } = new(StringComparer.Ordinal);
+    /// <remarks>
+    /// Created on first use: an empty concurrent dictionary costs about half a kilobyte, and most
+    /// of a gateway's connections at any time are idle ones that may never subscribe (issue 8's
+    /// memory per idle connection).
+    /// </remarks>
+    public ConcurrentDictionary<string, byte> Subscriptions =>
+        _subscriptions ?? LazyInitializer.EnsureInitialized(ref _subscriptions, static () => new(StringComparer.Ordinal));
+
+    /// <summary>A snapshot of <see cref="Subscriptions"/>, without creating it for a connection that never subscribed.</summary>
+    public string[] SubscribedConversations() => Volatile.Read(ref _subscriptions) is { } subscriptions ? [.. subscriptions.Keys] : [];
 
     public void Abort() => context.Abort();
 

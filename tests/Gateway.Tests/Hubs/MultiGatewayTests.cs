@@ -65,6 +65,22 @@ public sealed class MultiGatewayTests(ChatCluster cluster)
     }
 
     [Fact]
+    public async Task A_gateway_reports_the_final_count_of_a_users_connections_opened_and_closed_together()
+    {
+        using var alice = await ChatUser.SignUpAsync(cluster.Gateway, "alice");
+        var reporter = cluster.Gateway.Services.GetRequiredService<PresenceReporter>();
+
+        // Changes that arrive while a report is queued ride on that report (one per user, not one
+        // per connection change), so the last report must still carry the final count.
+        var connections = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => alice.ConnectAsync()));
+        await Wait.Until(() => reporter.LastReported(alice.UserId) == 8, "the gateway reports alice's eight connections");
+        await Task.WhenAll(connections.Take(5).Select(c => c.DisposeAsync().AsTask()));
+        await Wait.Until(() => reporter.LastReported(alice.UserId) == 3, "the gateway reports the three still open");
+        await Task.WhenAll(connections.Skip(5).Select(c => c.DisposeAsync().AsTask()));
+        await Wait.Until(() => reporter.LastReported(alice.UserId) == 0, "the gateway reports that none is open");
+    }
+
+    [Fact]
     public async Task A_user_is_online_while_connected_to_any_gateway()
     {
         await using var second = await cluster.StartGatewayAsync();

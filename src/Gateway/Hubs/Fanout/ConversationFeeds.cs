@@ -132,7 +132,7 @@ internal sealed partial class ConversationFeeds(
     /// <summary>Removes a closing connection from every feed it subscribed to.</summary>
     public async Task DisconnectAsync(HubConnection connection)
     {
-        foreach (var conversationId in connection.Subscriptions.Keys.ToArray())
+        foreach (var conversationId in connection.SubscribedConversations())
         {
             try
             {

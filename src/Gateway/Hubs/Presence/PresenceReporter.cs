@@ -67,6 +67,15 @@ internal sealed partial class PresenceReporter(
             user.Count = Math.Max(0, user.Count + delta);
         }
 
+        // One queued report per user, not one per connection change: a report reads the count
+        // when it runs, so a queued one already carries every change made before it starts. When
+        // thousands of connections open at once (a gateway restart, issue 8's soak) this saves a
+        // task, a wait on the gate and a grain call per connection.
+        if (Interlocked.Exchange(ref user.Queued, 1) == 1)
+        {
+            return;
+        }
+
         using (ExecutionContext.SuppressFlow())
         {
             _ = Task.Run(() => ReportAsync(user));
@@ -79,6 +88,8 @@ internal sealed partial class PresenceReporter(
         await user.Gate.WaitAsync();
         try
         {
+            // Before reading the count: a change after this point queues a report of its own.
+            Interlocked.Exchange(ref user.Queued, 0);
             int count;
             lock (_lock)
             {
@@ -119,5 +130,8 @@ internal sealed partial class PresenceReporter(
         public SemaphoreSlim Gate { get; } = new(1, 1);
 
         public int Count { get; set; }
+
+        /// <summary>1 while a report started by a connection change waits to run (see <see cref="Change"/>).</summary>
+        public int Queued;
     }
 }
