@@ -165,6 +165,16 @@ describe("two users", () => {
     await sidebarLink(b(), roomName).click();
     await seesMessage(b(), "are you still there?", "bob reads the new message");
     await badge.waitFor({ state: "detached" });
+    // Alice, still in the room, sees under her message that bob has read it (a ReadReceipt).
+    await expect
+      .poll(
+        () =>
+          messageLog(a())
+            .locator(".read-receipt")
+            .evaluateAll((lines) => lines.map((p) => [p.previousElementSibling?.querySelector(".message-text")?.textContent ?? "", p.textContent ?? ""])),
+        { timeout: 15_000, message: "alice sees that bob has seen her message" },
+      )
+      .toContainEqual(["are you still there?", `Seen by ${bobName}`]);
     await b().reload();
     await seesMessage(b(), "are you still there?", "the history is back after the reload");
     await sidebarLink(b(), roomName).waitFor();

@@ -45,6 +45,36 @@ public sealed class HubEventTests(ChatCluster cluster)
     }
 
     [Fact]
+    public async Task Marking_read_by_hub_or_rest_sends_read_receipts_to_subscribers()
+    {
+        using var alice = await ChatUser.SignUpAsync(cluster.Gateway, "alice");
+        using var bob = await ChatUser.SignUpAsync(cluster.Gateway, "bob");
+        var room = await alice.CreateRoomAsync();
+        await bob.JoinAsync(room.RoomId);
+        await using var bobHub = await bob.ConnectAsync();
+        await bobHub.SubscribeAsync(room.ConversationId, null);
+        await bob.PostOkAsync($"/api/rooms/{room.RoomId}/messages", "one");
+        var second = await bob.PostOkAsync($"/api/rooms/{room.RoomId}/messages", "two");
+        await using var aliceHub = await alice.ConnectAsync();
+
+        await aliceHub.Connection.InvokeAsync("MarkRead", room.ConversationId, 1L);
+        // REST moves the read position like the hub does, and is relayed the same way.
+        using (var read = await alice.Http.PostAsJsonAsync($"/api/rooms/{room.RoomId}/read", new { seq = second.Seq }))
+        {
+            read.EnsureSuccessStatusCode();
+        }
+
+        await Wait.Until(() => bobHub.Received<ReadReceiptPayload>("ReadReceipt").Any(r => r.Seq == second.Seq), "bob sees alice read the second message");
+        var receipts = bobHub.Received<ReadReceiptPayload>("ReadReceipt");
+        Assert.Equal([1L, second.Seq], receipts.Select(r => r.Seq));
+        Assert.All(receipts, r =>
+        {
+            Assert.Equal(room.ConversationId, r.ConversationId);
+            Assert.Equal(alice.UserId, r.UserId);
+        });
+    }
+
+    [Fact]
     public async Task A_direct_message_notifies_the_recipient_who_is_not_subscribed_and_marking_read_clears_unread()
     {
         using var alice = await ChatUser.SignUpAsync(cluster.Gateway, "alice");

@@ -20,6 +20,7 @@ import {
   type ConversationState,
   type Sender,
 } from "./messageState";
+import { applyReadReceipt } from "./readReceipts";
 
 /** REST history, per conversation (api/chatApi.ts in the app; a fake in tests). */
 export interface HistoryApi {
@@ -92,6 +93,7 @@ export class ConversationStore {
       this.hub.on("MessageDeleted", (e) => this.update(e.conversationId, (s) => applyDeleted(s, e.seq))),
       this.hub.on("ReactionsChanged", (e) => this.update(e.conversationId, (s) => applyReactions(s, e.seq, e.reactions))),
       this.hub.on("Typing", (e) => this.noteTyping(e.conversationId, e.userId, e.displayName)),
+      this.hub.on("ReadReceipt", (e) => this.update(e.conversationId, (s) => applyReadReceipt(s, e, this.me.userId))),
       this.hub.onConnected(() => {
         for (const id of this.watched) void this.subscribeOne(id);
       }),
