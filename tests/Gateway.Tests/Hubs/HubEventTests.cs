@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 using OrleansChat.Gateway.Api.Contracts;
@@ -72,6 +73,14 @@ public sealed class HubEventTests(ChatCluster cluster)
             Assert.Equal(room.ConversationId, r.ConversationId);
             Assert.Equal(alice.UserId, r.UserId);
         });
+
+        // Where a newly opened conversation's receipts start: the other members' positions, for members only.
+        Assert.Equal([new ReadPositionView(alice.UserId, second.Seq)], await bob.GetAsync<ReadPositionView[]>($"/api/rooms/{room.RoomId}/reads"));
+        Assert.Empty(await alice.GetAsync<ReadPositionView[]>($"/api/rooms/{room.RoomId}/reads"));
+        Assert.Empty(await alice.GetAsync<ReadPositionView[]>($"/api/dms/{bob.UserId}/reads"));
+        using var outsider = await ChatUser.SignUpAsync(cluster.Gateway, "outsider");
+        using var refused = await outsider.Http.GetAsync($"/api/rooms/{room.RoomId}/reads");
+        await refused.AssertProblemAsync(HttpStatusCode.Forbidden, "room.not_member");
     }
 
     [Fact]

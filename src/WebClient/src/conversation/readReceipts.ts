@@ -1,3 +1,4 @@
+import type { MemberReadPosition } from "../api/types";
 import type { MessageView, ReadReceiptEvent } from "../hub/protocol";
 import type { ConversationState } from "./messageState";
 
@@ -19,6 +20,15 @@ export function applyReadReceipt(state: ConversationState, receipt: ReadReceiptE
   const current = state.reads[receipt.userId] ?? 0;
   if (receipt.seq <= current) return state;
   return { ...state, reads: { ...state.reads, [receipt.userId]: receipt.seq } };
+}
+
+/** Merges the positions read through REST (GET …/reads) the same way: forward only, never the viewer's own. */
+export function applyReadPositions(state: ConversationState, positions: readonly MemberReadPosition[], myUserId: string): ConversationState {
+  let next = state;
+  for (const p of positions) {
+    next = applyReadReceipt(next, { conversationId: state.conversationId, userId: p.userId, seq: p.seq, at: "" }, myUserId);
+  }
+  return next;
 }
 
 /**
