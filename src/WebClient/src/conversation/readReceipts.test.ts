@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { MessagesPage } from "../api/types";
 import type { ReadReceiptEvent } from "../hub/protocol";
-import { FakeHub, range } from "../test/fakes";
+import { FakeHub, range, settle } from "../test/fakes";
 import { ConversationStore } from "./conversationStore";
 import { applyHistory, emptyConversation } from "./messageState";
 import { applyReadReceipt, seenLines } from "./readReceipts";
@@ -77,6 +77,25 @@ describe("ConversationStore read receipts", () => {
 
     expect(store.get(conv).reads).toEqual({ alice: 2 });
     expect(store.get("room:other").reads).toEqual({ bob: 4 });
+    store.dispose();
+  });
+
+  it("starts from the positions read through REST when a conversation is opened, then moves forward only", async () => {
+    const hub = new FakeHub();
+    const empty = async (): Promise<MessagesPage> => ({ messages: [], hasMore: false });
+    const reads = async () => [
+      { userId: "alice", seq: 3 },
+      { userId: me, seq: 9 },
+    ];
+    const store = new ConversationStore({ hub, history: { latest: empty, before: empty, after: empty, reads }, me: { userId: me, username: "me" } });
+
+    await store.open(conv);
+    await settle();
+    expect(store.get(conv).reads).toEqual({ alice: 3 });
+    hub.emit("ReadReceipt", receipt("alice", 2));
+    expect(store.get(conv).reads).toEqual({ alice: 3 });
+    hub.emit("ReadReceipt", receipt("alice", 4));
+    expect(store.get(conv).reads).toEqual({ alice: 4 });
     store.dispose();
   });
 });
