@@ -60,14 +60,14 @@ public sealed class HubEventTests(ChatCluster cluster)
 
         await aliceHub.Connection.InvokeAsync("MarkRead", room.ConversationId, 1L);
         // REST moves the read position like the hub does, and is relayed the same way.
-        using (var read = await alice.Http.PostAsJsonAsync($"/api/rooms/{room.RoomId}/read", new { seq = second.Seq }))
+        using (var read = await alice.Http.PostAsJsonAsync($"/api/rooms/{room.RoomId}/read", new { seq = second.Message.Seq }))
         {
             read.EnsureSuccessStatusCode();
         }
 
-        await Wait.Until(() => bobHub.Received<ReadReceiptPayload>("ReadReceipt").Any(r => r.Seq == second.Seq), "bob sees alice read the second message");
+        await Wait.Until(() => bobHub.Received<ReadReceiptPayload>("ReadReceipt").Any(r => r.Seq == second.Message.Seq), "bob sees alice read the second message");
         var receipts = bobHub.Received<ReadReceiptPayload>("ReadReceipt");
-        Assert.Equal([1L, second.Seq], receipts.Select(r => r.Seq));
+        Assert.Equal([1L, second.Message.Seq], receipts.Select(r => r.Seq));
         Assert.All(receipts, r =>
         {
             Assert.Equal(room.ConversationId, r.ConversationId);
@@ -75,7 +75,7 @@ public sealed class HubEventTests(ChatCluster cluster)
         });
 
         // Where a newly opened conversation's receipts start: the other members' positions, for members only.
-        Assert.Equal([new ReadPositionView(alice.UserId, second.Seq)], await bob.GetAsync<ReadPositionView[]>($"/api/rooms/{room.RoomId}/reads"));
+        Assert.Equal([new ReadPositionView(alice.UserId, second.Message.Seq)], await bob.GetAsync<ReadPositionView[]>($"/api/rooms/{room.RoomId}/reads"));
         Assert.Empty(await alice.GetAsync<ReadPositionView[]>($"/api/rooms/{room.RoomId}/reads"));
         Assert.Empty(await alice.GetAsync<ReadPositionView[]>($"/api/dms/{bob.UserId}/reads"));
         using var outsider = await ChatUser.SignUpAsync(cluster.Gateway, "outsider");
