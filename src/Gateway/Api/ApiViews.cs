@@ -24,6 +24,8 @@ internal static class ApiViews
 
     public static RevisionView Revision(MessageRevision revision) => new(revision.Seq, revision.PreviousText, revision.RevisedBy, revision.RevisedAt);
 
+    public static ReadPositionView ReadPosition(ReadPosition position) => new(position.UserId, position.Seq);
+
     public static ReactionResultView Reaction(ReactionResult result) => new(result.Seq, result.Emoji, result.Added, result.Count);
 
     public static UserProfileView Profile(UserProfile profile) => new(

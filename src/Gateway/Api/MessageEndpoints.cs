@@ -59,6 +59,10 @@ internal static class MessageEndpoints
             .WithName($"Mark{kind}Read")
             .WithSummary("Move the caller's read position forward to seq (never back); unread counts follow.")
             .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status403Forbidden);
+        group.MapGet("/reads", (HttpContext http, ChatGrains grains) => ReadsAsync(resolve(http, grains)))
+            .WithName($"Get{kind}ReadPositions")
+            .WithSummary("How far the other members have read (the 100 most recently moved): the starting point of ReadReceipt events. Members only.")
+            .Produces<ReadPositionView[]>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static async Task<IResult> HistoryAsync(
@@ -93,6 +97,9 @@ internal static class MessageEndpoints
 
     private static async Task<IResult> EditsAsync(ConversationTarget target, long seq) =>
         TypedResults.Ok((await target.Grain.GetEditHistory(seq)).Select(ApiViews.Revision).ToArray());
+
+    private static async Task<IResult> ReadsAsync(ConversationTarget target) =>
+        TypedResults.Ok((await target.Grain.GetReadPositions()).Select(ApiViews.ReadPosition).ToArray());
 
     private static async Task<IResult> MarkReadAsync(ConversationTarget target, ReadBody body)
     {

@@ -21,4 +21,6 @@ public interface IChatClient
     Task MembershipChanged(MembershipChangedPayload payload);
 
     Task Notification(NotificationPayload payload);
+
+    Task ReadReceipt(ReadReceiptPayload payload);
 }

@@ -123,6 +123,12 @@ internal sealed partial class DirectMessageGrain : Grain, IDirectMessageGrain, I
         await _core.MarkReadAsync(caller.UserId, seq);
     });
 
+    public Task<ImmutableArray<ReadPosition>> GetReadPositions() => Run(async () =>
+    {
+        var (caller, _) = RequireParticipant();
+        return await _core.GetReadPositionsAsync(caller.UserId, 1);
+    });
+
     public Task<SubscriptionLease> Subscribe(IConversationObserver observer) => Run(async () =>
     {
         RequireParticipant();

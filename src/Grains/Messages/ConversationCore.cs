@@ -183,6 +183,10 @@ internal sealed class ConversationCore
         _observers.Publish(new ReadReceiptEvent(ConversationId, userId, stored, at), static (o, e) => o.OnReadReceipt(e));
     }
 
+    /// <summary>The conversation's read positions, except the caller's (what read receipts start from).</summary>
+    public async Task<ImmutableArray<ReadPosition>> GetReadPositionsAsync(string callerId, int limit) =>
+        [.. (await Store.GetReadPositionsAsync(ConversationId, limit + 1)).Where(p => p.UserId != callerId).Take(limit)];
+
     public async Task<SubscriptionLease> SubscribeAsync(IConversationObserver? observer)
     {
         if (observer is null)

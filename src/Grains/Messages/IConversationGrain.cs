@@ -35,6 +35,9 @@ public interface IConversationGrain : OrleansChat.Runtime.IGrainWithStringKey
     /// <summary>Records that the caller read up to <paramref name="seq"/> (never moves back) and tells the other readers.</summary>
     Task MarkRead(long seq);
 
+    /// <summary>How far the other members have read (the most recently moved, at most 100); members only.</summary>
+    Task<System.Collections.Immutable.ImmutableArray<ReadPosition>> GetReadPositions();
+
     /// <summary>Subscribes (or renews) a gateway node's observer; it expires unless renewed.</summary>
     Task<SubscriptionLease> Subscribe(IConversationObserver observer);
 

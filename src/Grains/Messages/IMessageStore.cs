@@ -39,4 +39,7 @@ internal interface IMessageStore
 
     /// <summary>Moves a read position forward (never back); returns the stored position.</summary>
     Task<long> MarkReadAsync(string userId, string conversationId, long seq, DateTimeOffset at);
+
+    /// <summary>The read positions of a conversation, the most recently moved first, at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<ReadPosition>> GetReadPositionsAsync(string conversationId, int limit);
 }

@@ -185,6 +185,24 @@ internal sealed class PostgresMessageStore(ChatDatabase database, AuditLog audit
             RETURNING last_read_seq
             """, userId, conversationId, seq, at);
 
+    public async Task<IReadOnlyList<ReadPosition>> GetReadPositionsAsync(string conversationId, int limit)
+    {
+        await using var command = database.Command("""
+            SELECT user_id, last_read_seq FROM chat_read_positions
+            WHERE conversation_id = $1 AND last_read_seq > 0
+            ORDER BY updated_at DESC
+            LIMIT $2
+            """, conversationId, limit);
+        await using var reader = await command.ExecuteReaderAsync();
+        var positions = new List<ReadPosition>();
+        while (await reader.ReadAsync())
+        {
+            positions.Add(new ReadPosition(reader.GetString(0), reader.GetInt64(1)));
+        }
+
+        return positions;
+    }
+
     private async Task<ChangeOutcome> ClassifyMissAsync(string conversationId, long seq)
     {
         var deleted = await database.ScalarAsync<bool?>(

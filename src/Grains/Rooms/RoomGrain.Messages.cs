@@ -11,6 +11,7 @@ namespace OrleansChat.Grains.Rooms;
 internal sealed partial class RoomGrain
 {
     private const int PreviewLength = 140;
+    private const int ReadPositionLimit = 100;
 
     public Task<PostResult> Post(PostMessageRequest request) => Run(async () =>
     {
@@ -100,6 +101,26 @@ internal sealed partial class RoomGrain
         await RequireRoomAsync();
         await RequireMemberAsync(caller);
         await _core.MarkReadAsync(caller.UserId, seq);
+    });
+
+    public Task<ImmutableArray<ReadPosition>> GetReadPositions() => Run(async () =>
+    {
+        var caller = CallerContext.Require();
+        await RequireRoomAsync();
+        await RequireMemberAsync(caller);
+        var positions = await _core.GetReadPositionsAsync(caller.UserId, ReadPositionLimit);
+
+        // Positions outlive membership: only current members' count as "seen by".
+        var current = ImmutableArray.CreateBuilder<ReadPosition>(positions.Length);
+        foreach (var position in positions)
+        {
+            if (await GetMemberAsync(position.UserId) is not null)
+            {
+                current.Add(position);
+            }
+        }
+
+        return current.ToImmutable();
     });
 
     public Task<SubscriptionLease> Subscribe(IConversationObserver observer) => Run(async () =>

@@ -183,5 +183,8 @@ internal sealed class ChatMigrations : IMigrationSource
             CREATE INDEX chat_audit_log_conversation ON chat_audit_log (conversation_id, audit_id);
             CREATE INDEX chat_audit_log_target ON chat_audit_log (target_kind, target_id, audit_id);
             """),
+        new("chat/0005-read-positions-by-conversation", """
+            CREATE INDEX chat_read_positions_conversation ON chat_read_positions (conversation_id, updated_at DESC);
+            """),
     ];
 }

@@ -49,6 +49,13 @@ async function openModeration(page: Page, name: string): Promise<void> {
   await page.getByRole("group", { name: `Moderate ${name}` }).waitFor();
 }
 
+/** The "Seen …" lines of the log, each with the text of the message it is under. */
+function receiptLines(page: Page): Promise<string[][]> {
+  return messageLog(page)
+    .locator(".read-receipt")
+    .evaluateAll((lines) => lines.map((line) => [line.previousElementSibling?.querySelector(".message-text")?.textContent ?? "", line.textContent ?? ""]));
+}
+
 async function seesMessage(page: Page, text: string, message: string): Promise<void> {
   await messageLog(page).locator("article[data-seq] .message-text", { hasText: text }).first().waitFor({ timeout: 15_000 }).catch(() => {
     throw new Error(`${message}: "${text}" never appeared`);
@@ -165,6 +172,10 @@ describe("two users", () => {
     await sidebarLink(b(), roomName).click();
     await seesMessage(b(), "are you still there?", "bob reads the new message");
     await badge.waitFor({ state: "detached" });
+    // Alice, still in the room, sees under her message that bob has read it (a ReadReceipt).
+    await expect
+      .poll(() => receiptLines(a()), { timeout: 15_000, message: "alice sees that bob has seen her message" })
+      .toContainEqual(["are you still there?", `Seen by ${bobName}`]);
     await b().reload();
     await seesMessage(b(), "are you still there?", "the history is back after the reload");
     await sidebarLink(b(), roomName).waitFor();
@@ -178,6 +189,10 @@ describe("two users", () => {
       .poll(() => articles(a()).then((list) => list.map(([, text]) => text)), { timeout: 15_000, message: "the whole history is shown again" })
       .toEqual(["hello bob, welcome", "hi al", expect.stringMatching(/\/api\/uploads\//), "are you still there?"]);
     await messageLog(a()).getByRole("img", { name: "Uploaded image" }).waitFor();
+    // Read receipts start from the server's read positions after a reload, not only from live events.
+    await expect
+      .poll(() => receiptLines(a()), { timeout: 15_000, message: "after the reload alice still sees that bob has seen her message" })
+      .toContainEqual(["are you still there?", `Seen by ${bobName}`]);
     // Both are here, alice included, though her reload just closed and reopened her connection.
     await a().getByText("(2 online of 2)").waitFor();
     await screenshotBoth(a(), "room");

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 using OrleansChat.Gateway.Api.Contracts;
@@ -42,6 +43,44 @@ public sealed class HubEventTests(ChatCluster cluster)
         Assert.Equal(bob.Username, aliceHub.Received<TypingPayload>("Typing").First(t => t.UserId == bob.UserId).DisplayName);
         var names = bobHub.Events.Select(e => e.Name).ToArray();
         Assert.True(Array.IndexOf(names, "MessageEdited") < Array.IndexOf(names, "MessageDeleted"), "events arrive in the order they happened");
+    }
+
+    [Fact]
+    public async Task Marking_read_by_hub_or_rest_sends_read_receipts_to_subscribers()
+    {
+        using var alice = await ChatUser.SignUpAsync(cluster.Gateway, "alice");
+        using var bob = await ChatUser.SignUpAsync(cluster.Gateway, "bob");
+        var room = await alice.CreateRoomAsync();
+        await bob.JoinAsync(room.RoomId);
+        await using var bobHub = await bob.ConnectAsync();
+        await bobHub.SubscribeAsync(room.ConversationId, null);
+        await bob.PostOkAsync($"/api/rooms/{room.RoomId}/messages", "one");
+        var second = await bob.PostOkAsync($"/api/rooms/{room.RoomId}/messages", "two");
+        await using var aliceHub = await alice.ConnectAsync();
+
+        await aliceHub.Connection.InvokeAsync("MarkRead", room.ConversationId, 1L);
+        // REST moves the read position like the hub does, and is relayed the same way.
+        using (var read = await alice.Http.PostAsJsonAsync($"/api/rooms/{room.RoomId}/read", new { seq = second.Message.Seq }))
+        {
+            read.EnsureSuccessStatusCode();
+        }
+
+        await Wait.Until(() => bobHub.Received<ReadReceiptPayload>("ReadReceipt").Any(r => r.Seq == second.Message.Seq), "bob sees alice read the second message");
+        var receipts = bobHub.Received<ReadReceiptPayload>("ReadReceipt");
+        Assert.Equal([1L, second.Message.Seq], receipts.Select(r => r.Seq));
+        Assert.All(receipts, r =>
+        {
+            Assert.Equal(room.ConversationId, r.ConversationId);
+            Assert.Equal(alice.UserId, r.UserId);
+        });
+
+        // Where a newly opened conversation's receipts start: the other members' positions, for members only.
+        Assert.Equal([new ReadPositionView(alice.UserId, second.Message.Seq)], await bob.GetAsync<ReadPositionView[]>($"/api/rooms/{room.RoomId}/reads"));
+        Assert.Empty(await alice.GetAsync<ReadPositionView[]>($"/api/rooms/{room.RoomId}/reads"));
+        Assert.Empty(await alice.GetAsync<ReadPositionView[]>($"/api/dms/{bob.UserId}/reads"));
+        using var outsider = await ChatUser.SignUpAsync(cluster.Gateway, "outsider");
+        using var refused = await outsider.Http.GetAsync($"/api/rooms/{room.RoomId}/reads");
+        await refused.AssertProblemAsync(HttpStatusCode.Forbidden, "room.not_member");
     }
 
     [Fact]

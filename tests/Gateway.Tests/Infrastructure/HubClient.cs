@@ -35,6 +35,7 @@ public sealed class HubClient : IAsyncDisposable
         Record<PresenceChangedPayload>("PresenceChanged");
         Record<MembershipChangedPayload>("MembershipChanged");
         Record<NotificationPayload>("Notification");
+        Record<ReadReceiptPayload>("ReadReceipt");
     }
 
     public HubConnection Connection { get; }

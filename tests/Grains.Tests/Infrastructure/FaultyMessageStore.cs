@@ -67,4 +67,6 @@ internal sealed class FaultyMessageStore(IMessageStore inner) : IMessageStore
     public Task<IReadOnlyList<MessageRevision>> GetRevisionsAsync(string conversationId, long seq) => inner.GetRevisionsAsync(conversationId, seq);
 
     public Task<long> MarkReadAsync(string userId, string conversationId, long seq, DateTimeOffset at) => inner.MarkReadAsync(userId, conversationId, seq, at);
+
+    public Task<IReadOnlyList<ReadPosition>> GetReadPositionsAsync(string conversationId, int limit) => inner.GetReadPositionsAsync(conversationId, limit);
 }

@@ -432,6 +432,9 @@ internal sealed partial class ConversationFeed
             case TypingEvent e:
                 await DeliverAsync(FeedEvent.Typing(new TypingPayload(ConversationId, e.UserId, await _names.GetAsync(e.UserId))));
                 break;
+            case ReadReceiptEvent e:
+                await DeliverAsync(FeedEvent.Read(new ReadReceiptPayload(ConversationId, e.UserId, e.Seq, e.At)));
+                break;
             case MembershipChangedEvent e:
                 await DeliverAsync(FeedEvent.Membership(new MembershipChangedPayload(ConversationId, e.UserId, ApiText.Membership(e.Change), ApiText.Role(e.Role))));
                 if (e.Change is MembershipChange.Left or MembershipChange.Kicked or MembershipChange.Banned)

@@ -26,6 +26,8 @@ internal abstract record FeedEvent
 
     public static FeedEvent Membership(MembershipChangedPayload payload) => new Sent(c => c.MembershipChanged(payload));
 
+    public static FeedEvent Read(ReadReceiptPayload payload) => new Sent(c => c.ReadReceipt(payload));
+
     private sealed record PostedEvent(MessageView Message) : FeedEvent
     {
         public override long? PostedSeq => Message.Seq;

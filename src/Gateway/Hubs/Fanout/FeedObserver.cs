@@ -23,15 +23,14 @@ internal sealed class FeedObserver(ChannelWriter<object> queue, Action onDropped
 
     public Task OnMembershipChanged(MembershipChangedEvent e) => Queue(e);
 
-    // Read receipts have no hub event (the protocol reports unread counts through REST).
-    public Task OnReadReceipt(ReadReceiptEvent e) => Task.CompletedTask;
+    public Task OnReadReceipt(ReadReceiptEvent e) => Queue(e);
 
     public Task OnConversationChanged(ConversationChangedEvent e) => Queue(e);
 
     private Task Queue(object e)
     {
         // A full queue drops the event: messages are re-read from history when the gap shows;
-        // edits, reactions and typing signals of that moment are lost.
+        // edits, reactions, typing signals and read receipts of that moment are lost.
         if (!queue.TryWrite(e))
         {
             onDropped();

@@ -10,6 +10,7 @@ import type {
   ItemsPage,
   FriendsResponse,
   GameInvite,
+  MemberReadPosition,
   MessagesPage,
   ModerationRequest,
   NotificationItem,
@@ -44,8 +45,10 @@ export const paths = {
   roomMemberAction: (roomId: string, userId: string, action: "kick" | "ban" | "mute" | "unmute" | "role") =>
     `/api/rooms/${e(roomId)}/members/${e(userId)}/${action}`,
   roomMessages: (roomId: string) => `/api/rooms/${e(roomId)}/messages`,
+  roomReads: (roomId: string) => `/api/rooms/${e(roomId)}/reads`,
   dms: "/api/dms",
   dmMessages: (userId: string) => `/api/dms/${e(userId)}/messages`,
+  dmReads: (userId: string) => `/api/dms/${e(userId)}/reads`,
   user: (userId: string) => `/api/users/${e(userId)}`,
   users: "/api/users",
   myProfile: "/api/me/profile",
@@ -72,6 +75,14 @@ export function messagesPath(conversationId: string, myUserId: string): string {
   if (ref.kind === "room") return paths.roomMessages(ref.roomId);
   const peer = ref.userIds[0] === myUserId ? ref.userIds[1] : ref.userIds[0];
   return paths.dmMessages(peer);
+}
+
+/** The read positions of a conversation's other members (GET …/reads). */
+export function readsPath(conversationId: string, myUserId: string): string {
+  const ref = parseConversationId(conversationId);
+  if (!ref) throw new Error(`Not a conversation id: ${conversationId}`);
+  if (ref.kind === "room") return paths.roomReads(ref.roomId);
+  return paths.dmReads(ref.userIds[0] === myUserId ? ref.userIds[1] : ref.userIds[0]);
 }
 
 function readPositionOf(c: ConversationEntry): ReadPosition {
@@ -137,6 +148,9 @@ export const messagesApi = {
   /** Newer history: messages with seq > after, oldest first (catch-up beyond the hub's 500). */
   after: (conversationId: string, myUserId: string, after: number, limit = 200) =>
     http.get<MessagesPage>(messagesPath(conversationId, myUserId), { query: { after, limit } }),
+  /** How far the other members have read: where read receipts start for a newly opened conversation. */
+  reads: (conversationId: string, myUserId: string) =>
+    http.get<MemberReadPosition[]>(readsPath(conversationId, myUserId)),
 };
 
 export const usersApi = {

@@ -151,6 +151,12 @@ export interface DmSummary {
   readPosition?: ReadPosition;
 }
 
+/** How far another member has read a conversation (GET …/reads). */
+export interface MemberReadPosition {
+  userId: string;
+  seq: number;
+}
+
 export interface MessagesPage {
   messages: MessageView[];
   hasMore: boolean;

@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
-import type { MessageView } from "../hub/protocol";
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
+import { parseConversationId, type MessageView } from "../hub/protocol";
 import { useServices } from "../shell/ServicesContext";
 import { Composer } from "./Composer";
 import type { MentionCandidate } from "./mentions";
 import { MessageList } from "./MessageList";
+import { seenLines } from "./readReceipts";
 import { TypingIndicator } from "./TypingIndicator";
 
 interface Props {
@@ -80,6 +81,13 @@ export function ConversationView(props: Props) {
   const onRetry = useCallback((id: string) => conversations.retry(conversationId, id), [conversations, conversationId]);
   const onDiscard = useCallback((id: string) => conversations.discard(conversationId, id), [conversations, conversationId]);
 
+  const members = props.members;
+  const isDm = parseConversationId(conversationId)?.kind === "dm";
+  const seen = useMemo(() => {
+    const names = new Map(members.map((m) => [m.userId, m.displayName || m.username]));
+    return seenLines(state.messages, state.reads, me.userId, isDm, (id) => names.get(id));
+  }, [state.messages, state.reads, me.userId, isDm, members]);
+
   const accessProblem = state.accessError ? state.accessError.message : null;
 
   return (
@@ -111,6 +119,7 @@ export function ConversationView(props: Props) {
             onReact={onReact}
             onRetry={onRetry}
             onDiscard={onDiscard}
+            seen={seen}
           />
           <TypingIndicator users={typing} />
           <Composer

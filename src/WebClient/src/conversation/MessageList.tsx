@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useRef } from "react";
+import { Fragment, useEffect, useLayoutEffect, useMemo, useRef } from "react";
 import type { MessageView } from "../hub/protocol";
 import { hasOlder, timeline, type ConversationState } from "./messageState";
 import { MessageItem, PendingItem } from "./MessageItem";
@@ -16,6 +16,8 @@ interface Props {
   onReact: (seq: number, emoji: string) => void;
   onRetry: (clientMessageId: string) => void;
   onDiscard: (clientMessageId: string) => void;
+  /** "Seen by …" under the newest message other members have read, by seq. */
+  seen?: ReadonlyMap<number, string>;
 }
 
 /** How close to the bottom (px) still counts as "at the bottom" for following new messages. */
@@ -88,18 +90,24 @@ export function MessageList(props: Props) {
       <div role="log" aria-label={props.label} aria-live="polite" aria-relevant="additions" className="message-log">
         {items.map((item) =>
           item.kind === "message" ? (
-            <MessageItem
-              key={item.key}
-              message={item.message}
-              replyTo={item.message.replyToSeq !== null ? bySeq.get(item.message.replyToSeq) : undefined}
-              myUserId={myUserId}
-              myUsername={props.myUsername}
-              canModerate={props.canModerate}
-              onReply={props.onReply}
-              onEdit={props.onEdit}
-              onDelete={props.onDelete}
-              onReact={props.onReact}
-            />
+            <Fragment key={item.key}>
+              <MessageItem
+                message={item.message}
+                replyTo={item.message.replyToSeq !== null ? bySeq.get(item.message.replyToSeq) : undefined}
+                myUserId={myUserId}
+                myUsername={props.myUsername}
+                canModerate={props.canModerate}
+                onReply={props.onReply}
+                onEdit={props.onEdit}
+                onDelete={props.onDelete}
+                onReact={props.onReact}
+              />
+              {props.seen?.has(item.message.seq) && (
+                <p className="read-receipt muted" data-testid="read-receipt">
+                  {props.seen.get(item.message.seq)}
+                </p>
+              )}
+            </Fragment>
           ) : (
             <PendingItem
               key={item.key}

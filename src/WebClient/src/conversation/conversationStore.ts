@@ -1,5 +1,5 @@
 import { describeError } from "../api/errors";
-import type { MessagesPage } from "../api/types";
+import type { MemberReadPosition, MessagesPage } from "../api/types";
 import type { ChatHubApi } from "../hub/ChatHub";
 import { parseHubError, type HubErrorInfo } from "../hub/errors";
 import {
@@ -20,12 +20,15 @@ import {
   type ConversationState,
   type Sender,
 } from "./messageState";
+import { applyReadPositions, applyReadReceipt } from "./readReceipts";
 
 /** REST history, per conversation (api/chatApi.ts in the app; a fake in tests). */
 export interface HistoryApi {
   latest(conversationId: string): Promise<MessagesPage>;
   before(conversationId: string, seq: number): Promise<MessagesPage>;
   after(conversationId: string, seq: number): Promise<MessagesPage>;
+  /** How far the other members have read (the start of read receipts); optional for fakes. */
+  reads?(conversationId: string): Promise<MemberReadPosition[]>;
 }
 
 export interface TypingUser {
@@ -92,6 +95,7 @@ export class ConversationStore {
       this.hub.on("MessageDeleted", (e) => this.update(e.conversationId, (s) => applyDeleted(s, e.seq))),
       this.hub.on("ReactionsChanged", (e) => this.update(e.conversationId, (s) => applyReactions(s, e.seq, e.reactions))),
       this.hub.on("Typing", (e) => this.noteTyping(e.conversationId, e.userId, e.displayName)),
+      this.hub.on("ReadReceipt", (e) => this.update(e.conversationId, (s) => applyReadReceipt(s, e, this.me.userId))),
       this.hub.onConnected(() => {
         for (const id of this.watched) void this.subscribeOne(id);
       }),
@@ -139,6 +143,7 @@ export class ConversationStore {
   /** The user opened a conversation: make sure it is watched and its newest page is loaded. */
   async open(conversationId: string): Promise<void> {
     this.watch([conversationId]);
+    void this.loadReads(conversationId);
     const state = this.get(conversationId);
     if (state.messages.length > 0) return;
     try {
@@ -146,6 +151,17 @@ export class ConversationStore {
       this.update(conversationId, (s) => applyHistory(s, page.messages));
     } catch (error) {
       this.update(conversationId, (s) => ({ ...s, historyError: describeError(error) }));
+    }
+  }
+
+  /** Where the other members' read receipts start; live ReadReceipt events move them on. */
+  private async loadReads(conversationId: string): Promise<void> {
+    if (!this.history.reads) return;
+    try {
+      const positions = await this.history.reads(conversationId);
+      this.update(conversationId, (s) => applyReadPositions(s, positions, this.me.userId));
+    } catch {
+      // Without the starting positions, "Seen" lines appear as members read from now on.
     }
   }
 

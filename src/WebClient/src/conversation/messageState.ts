@@ -1,5 +1,6 @@
 import type { HubErrorInfo } from "../hub/errors";
 import type { MessageView, ReactionView, SendResult, SubscribeResult } from "../hub/protocol";
+import type { ReadPositions } from "./readReceipts";
 
 /**
  * The client's copy of one conversation, as immutable values and pure functions so that the
@@ -38,6 +39,8 @@ export interface ConversationState {
   historyError: string | null;
   /** The hub refused to subscribe (not a member, banned, …). */
   accessError: HubErrorInfo | null;
+  /** How far each other member has read (read receipts). */
+  reads: ReadPositions;
 }
 
 export interface Sender {
@@ -55,6 +58,7 @@ export function emptyConversation(conversationId: string): ConversationState {
     loadingOlder: false,
     historyError: null,
     accessError: null,
+    reads: {},
   };
 }
 

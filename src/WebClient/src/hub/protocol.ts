@@ -79,6 +79,14 @@ export interface NotificationEvent {
   createdAt: string;
 }
 
+export interface ReadReceiptEvent {
+  conversationId: string;
+  userId: string;
+  /** The newest message the member has read. */
+  seq: number;
+  at: string;
+}
+
 /** Server → client events and their payloads. */
 export interface HubEvents {
   MessagePosted: MessageView;
@@ -89,6 +97,7 @@ export interface HubEvents {
   PresenceChanged: PresenceChangedEvent;
   MembershipChanged: MembershipChangedEvent;
   Notification: NotificationEvent;
+  ReadReceipt: ReadReceiptEvent;
 }
 
 export type HubEventName = keyof HubEvents;
@@ -102,6 +111,7 @@ export const hubEventNames: readonly HubEventName[] = [
   "PresenceChanged",
   "MembershipChanged",
   "Notification",
+  "ReadReceipt",
 ];
 
 // --- Conversation ids: "room:<roomId>" or "dm:<userIdA>:<userIdB>" (ids sorted ordinally) ---

@@ -46,6 +46,7 @@ export function createServices(session: SessionStore, me: UserSummary): Services
       latest: (id) => messagesApi.page(id, me.userId, null),
       before: (id, seq) => messagesApi.page(id, me.userId, seq),
       after: (id, seq) => messagesApi.after(id, me.userId, seq),
+      reads: (id) => messagesApi.reads(id, me.userId),
     },
     onActionError: (message) => toasts.error(message),
   });
