@@ -66,13 +66,15 @@ internal sealed partial class ChatHub(
             return;
         }
 
-        await feeds.DisconnectAsync(connection);
+        // Presence first: leaving the conversation feeds makes grain calls that may be slow, and a
+        // closed tab must show its user offline without waiting for them.
         if (connection.Admitted)
         {
             userFeeds.Release(connection.Identity);
             presence.Closed(connection.Identity);
         }
 
+        await feeds.DisconnectAsync(connection);
         LogDisconnected(logger, Context.ConnectionId, connection.Identity.UserId);
     }
 
