@@ -22,11 +22,7 @@ public sealed class SiloFailoverTests(ChatCluster cluster) : IClassFixture<ChatC
         await bobHub.WaitForPostedAsync(room.ConversationId, m => m.Seq == first.Message.Seq, "bob receives the first message");
 
         // Replace every silo: whichever hosted the room, its activation (and the gateway's subscription in it) is gone.
-        var replacement = await cluster.StartSiloAsync();
-        foreach (var silo in cluster.Silos.Where(s => s != replacement).ToArray())
-        {
-            await cluster.StopSiloAsync(silo);
-        }
+        await ReplaceEverySiloAsync();
 
         foreach (var gateway in new[] { cluster.Gateway, fastRenewal })
         {
@@ -63,11 +59,7 @@ public sealed class SiloFailoverTests(ChatCluster cluster) : IClassFixture<ChatC
         await bobHub.WaitForPostedAsync(room.ConversationId, m => m.Seq == first.Message.Seq, "bob receives the first message");
 
         // A rolling restart in miniature: a new silo joins, every old one leaves gracefully.
-        var replacement = await cluster.StartSiloAsync();
-        foreach (var silo in cluster.Silos.Where(s => s != replacement).ToArray())
-        {
-            await cluster.StopSiloAsync(silo);
-        }
+        await ReplaceEverySiloAsync();
 
         var status = slowRenewal.Services.GetRequiredService<IClusterClientStatus>();
         await Wait.Until(() => status.ActiveSilos == 1, "the gateway sees only the replacement silo", TimeSpan.FromSeconds(30));
@@ -98,11 +90,7 @@ public sealed class SiloFailoverTests(ChatCluster cluster) : IClassFixture<ChatC
             },
             "bob is notified of a DM");
 
-        var replacement = await cluster.StartSiloAsync();
-        foreach (var silo in cluster.Silos.Where(s => s != replacement).ToArray())
-        {
-            await cluster.StopSiloAsync(silo);
-        }
+        await ReplaceEverySiloAsync();
 
         var status = slowRenewal.Services.GetRequiredService<IClusterClientStatus>();
         await Wait.Until(() => status.ActiveSilos == 1, "the gateway sees only the replacement silo", TimeSpan.FromSeconds(30));
@@ -117,5 +105,15 @@ public sealed class SiloFailoverTests(ChatCluster cluster) : IClassFixture<ChatC
             },
             "bob is notified of a DM posted after the silos changed",
             TimeSpan.FromSeconds(20));
+    }
+
+    /// <summary>Starts a new silo, then stops every other one gracefully.</summary>
+    private async Task ReplaceEverySiloAsync()
+    {
+        var replacement = await cluster.StartSiloAsync();
+        foreach (var silo in cluster.Silos.Where(s => s != replacement).ToArray())
+        {
+            await cluster.StopSiloAsync(silo);
+        }
     }
 }
