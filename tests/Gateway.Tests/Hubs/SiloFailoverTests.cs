@@ -22,13 +22,7 @@ public sealed class SiloFailoverTests(ChatCluster cluster) : IClassFixture<ChatC
         await bobHub.WaitForPostedAsync(room.ConversationId, m => m.Seq == first.Message.Seq, "bob receives the first message");
 
         // Replace every silo: whichever hosted the room, its activation (and the gateway's subscription in it) is gone.
-        await ReplaceEverySiloAsync();
-
-        foreach (var gateway in new[] { cluster.Gateway, fastRenewal })
-        {
-            var status = gateway.Services.GetRequiredService<IClusterClientStatus>();
-            await Wait.Until(() => status.ActiveSilos == 1, "the gateways see only the replacement silo", TimeSpan.FromSeconds(30));
-        }
+        await ReplaceEverySiloAsync(cluster.Gateway, fastRenewal);
 
         var after = new List<long>();
         for (var i = 0; i < 3; i++)
@@ -59,10 +53,7 @@ public sealed class SiloFailoverTests(ChatCluster cluster) : IClassFixture<ChatC
         await bobHub.WaitForPostedAsync(room.ConversationId, m => m.Seq == first.Message.Seq, "bob receives the first message");
 
         // A rolling restart in miniature: a new silo joins, every old one leaves gracefully.
-        await ReplaceEverySiloAsync();
-
-        var status = slowRenewal.Services.GetRequiredService<IClusterClientStatus>();
-        await Wait.Until(() => status.ActiveSilos == 1, "the gateway sees only the replacement silo", TimeSpan.FromSeconds(30));
+        await ReplaceEverySiloAsync(slowRenewal);
         var after = await alice.PostOkAsync($"/api/rooms/{room.RoomId}/messages", "after the restart");
 
         await bobHub.WaitForPostedAsync(room.ConversationId, m => m.Seq == after.Message.Seq, "bob receives the message posted after the silos changed");
@@ -90,10 +81,7 @@ public sealed class SiloFailoverTests(ChatCluster cluster) : IClassFixture<ChatC
             },
             "bob is notified of a DM");
 
-        await ReplaceEverySiloAsync();
-
-        var status = slowRenewal.Services.GetRequiredService<IClusterClientStatus>();
-        await Wait.Until(() => status.ActiveSilos == 1, "the gateway sees only the replacement silo", TimeSpan.FromSeconds(30));
+        await ReplaceEverySiloAsync(slowRenewal);
         // Bob's user grain moved with the restart, and user events are not replayed: notifications
         // resume once the subscription is renewed, which must not wait for the hourly renewal.
         var seen = bobHub.Received<NotificationPayload>("Notification").Count;
@@ -107,13 +95,19 @@ public sealed class SiloFailoverTests(ChatCluster cluster) : IClassFixture<ChatC
             TimeSpan.FromSeconds(20));
     }
 
-    /// <summary>Starts a new silo, then stops every other one gracefully.</summary>
-    private async Task ReplaceEverySiloAsync()
+    /// <summary>Starts a new silo, stops every other one gracefully, and waits until <paramref name="gateways"/> see only the new one.</summary>
+    private async Task ReplaceEverySiloAsync(params GatewayHost[] gateways)
     {
         var replacement = await cluster.StartSiloAsync();
         foreach (var silo in cluster.Silos.Where(s => s != replacement).ToArray())
         {
             await cluster.StopSiloAsync(silo);
+        }
+
+        foreach (var gateway in gateways)
+        {
+            var status = gateway.Services.GetRequiredService<IClusterClientStatus>();
+            await Wait.Until(() => status.ActiveSilos == 1, "the gateway sees only the replacement silo", TimeSpan.FromSeconds(30));
         }
     }
 }
