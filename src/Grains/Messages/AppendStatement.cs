@@ -1,111 +1,120 @@
+using System.Collections.Immutable;
 using Npgsql;
 
 namespace OrleansChat.Grains.Messages;
 
 /// <summary>
-/// The one SQL statement that appends a conversation's batch: its text, its parameters, and the
-/// reading of its result set (one row per input message, in input order).
+/// The one SQL statement that appends the messages of one or many conversations: its text, its
+/// parameters, and the reading of its result set (one row per input message).
 /// </summary>
+/// <remarks>
+/// One statement for a whole group commit, not one per conversation: PostgreSQL then plans and runs
+/// one executor for every message of the commit, so its cost per message approaches that of a
+/// batched INSERT. Each conversation's part keeps its own numbering (from its lastSeq, in input
+/// order) and its own retry detection; the primary key refuses the whole statement if any number
+/// is taken, and the caller then writes each part alone to learn which one was stale.
+/// </remarks>
 internal static class AppendStatement
 {
-    // One statement: find retries already stored, number the rest from lastSeq in input order, insert
-    // them all, and report both. The primary key refuses the whole statement if a number is taken.
-    public const string Sql = """
+    // Numbered per part (an input ConversationAppend), not per conversation: two parts of the same
+    // conversation both numbered from their own lastSeq collide on the primary key, as two separate
+    // statements would, instead of being numbered on from each other with a gap.
+    public static readonly string Sql = $$"""
         WITH input AS (
-            SELECT i.sender_id, i.client_message_id, i.body, i.created_at, i.reply_to_seq, i.mentions, i.ord
-            FROM unnest($3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::bigint[], $8::text[])
-                 WITH ORDINALITY AS i (sender_id, client_message_id, body, created_at, reply_to_seq, mentions, ord)
+            SELECT i.*
+            FROM unnest($1::text[], $2::int[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::bigint[], $9::text[])
+                 WITH ORDINALITY AS i (conversation_id, part, last_seq, sender_id, client_message_id, body, created_at, reply_to_seq, mentions, ord)
         ),
         existing AS (
-            SELECT i.ord, m.seq, m.body, m.created_at, m.edited_at, m.deleted_at, m.deleted_by, m.reply_to_seq, m.mentions
+            SELECT i.ord, {{MessageRow.Select("m")}}
             FROM input i
             JOIN chat_messages m
-              ON m.conversation_id = $1 AND m.sender_id = i.sender_id AND m.client_message_id = i.client_message_id
+              ON m.conversation_id = i.conversation_id AND m.sender_id = i.sender_id AND m.client_message_id = i.client_message_id
         ),
         fresh AS (
-            SELECT i.*, $2::bigint + row_number() OVER (ORDER BY i.ord) AS seq
+            SELECT i.*, i.last_seq + row_number() OVER (PARTITION BY i.part ORDER BY i.ord) AS seq
             FROM input i
             WHERE NOT EXISTS (SELECT 1 FROM existing e WHERE e.ord = i.ord)
         ),
         inserted AS (
             INSERT INTO chat_messages (conversation_id, seq, sender_id, client_message_id, body, created_at, reply_to_seq, mentions)
-            SELECT $1, f.seq, f.sender_id, f.client_message_id, f.body, f.created_at, nullif(f.reply_to_seq, 0),
+            SELECT f.conversation_id, f.seq, f.sender_id, f.client_message_id, f.body, f.created_at, nullif(f.reply_to_seq, 0),
                    coalesce(string_to_array(nullif(f.mentions, ''), ' '), '{}')
             FROM fresh f
-            ORDER BY f.seq
-            RETURNING seq
+            ORDER BY f.ord
         )
-        SELECT f.ord, true, f.seq, NULL::text, NULL::timestamptz, NULL::timestamptz, NULL::timestamptz, NULL::text, NULL::bigint, NULL::text[]
-        FROM fresh f JOIN inserted USING (seq)
+        SELECT f.ord, true, f.seq, NULL::text, NULL::text, NULL::text, NULL::timestamptz, NULL::timestamptz, NULL::timestamptz, NULL::text, NULL::bigint, NULL::text[]
+        FROM fresh f
         UNION ALL
-        SELECT e.ord, false, e.seq, e.body, e.created_at, e.edited_at, e.deleted_at, e.deleted_by, e.reply_to_seq, e.mentions
+        SELECT e.ord, false, {{MessageRow.Select("e")}}
         FROM existing e
-        ORDER BY 1
         """;
 
-    /// <summary>The statement's parameters $1..$8, in order.</summary>
-    public static object?[] Parameters(string conversationId, long lastSeq, IReadOnlyList<NewMessage> messages)
+    /// <summary>
+    /// The statement's parameters $1..$9 for <paramref name="appends"/>, and for each input row
+    /// (ordinal - 1) the append and message it stands for. Rows go in order of conversation id, so
+    /// that two writers meeting on the same conversations lock them in the same order.
+    /// </summary>
+    public static object?[] Parameters(IReadOnlyList<ConversationAppend> appends, out (int Append, int Message)[] rows)
     {
-        var count = messages.Count;
+        var order = Enumerable.Range(0, appends.Count).OrderBy(i => appends[i].ConversationId, StringComparer.Ordinal).ToArray();
+        var count = appends.Sum(a => a.Messages.Count);
+        rows = new (int, int)[count];
+        var conversations = new string[count];
+        var parts = new int[count];
+        var lastSeqs = new long[count];
         var senders = new string[count];
         var clientIds = new string[count];
         var bodies = new string[count];
         var times = new DateTimeOffset[count];
         var replies = new long[count];
         var mentions = new string[count];
-        for (var i = 0; i < count; i++)
+        var k = 0;
+        foreach (var a in order)
         {
-            var message = messages[i];
-            senders[i] = message.SenderId;
-            clientIds[i] = message.ClientMessageId;
-            bodies[i] = message.Text;
-            times[i] = message.CreatedAt;
-            replies[i] = message.ReplyToSeq ?? 0;
-            mentions[i] = string.Join(' ', message.Mentions);
+            var append = appends[a];
+            for (var m = 0; m < append.Messages.Count; m++, k++)
+            {
+                var message = append.Messages[m];
+                rows[k] = (a, m);
+                conversations[k] = append.ConversationId;
+                parts[k] = a;
+                lastSeqs[k] = append.LastSeq;
+                senders[k] = message.SenderId;
+                clientIds[k] = message.ClientMessageId;
+                bodies[k] = message.Text;
+                times[k] = message.CreatedAt;
+                replies[k] = message.ReplyToSeq ?? 0;
+                mentions[k] = string.Join(' ', message.Mentions);
+            }
         }
 
-        return [conversationId, lastSeq, senders, clientIds, bodies, times, replies, mentions];
+        return [conversations, parts, lastSeqs, senders, clientIds, bodies, times, replies, mentions];
     }
 
-    /// <summary>Reads the current result set of <paramref name="reader"/> as the outcomes of <paramref name="messages"/>, in input order.</summary>
-    public static async Task<IReadOnlyList<AppendOutcome>> ReadAsync(NpgsqlDataReader reader, string conversationId, IReadOnlyList<NewMessage> messages)
+    /// <summary>Reads the result set of <paramref name="reader"/> as the outcomes of each of <paramref name="appends"/>, in input order.</summary>
+    public static async Task<AppendOutcome[][]> ReadAsync(NpgsqlDataReader reader, IReadOnlyList<ConversationAppend> appends, (int Append, int Message)[] rows)
     {
-        var outcomes = new AppendOutcome[messages.Count];
+        var outcomes = appends.Select(a => new AppendOutcome[a.Messages.Count]).ToArray();
+        var read = 0;
         while (await reader.ReadAsync())
         {
-            var index = (int)reader.GetInt64(0) - 1;
-            var created = reader.GetBoolean(1);
-            var seq = reader.GetInt64(2);
-            var draft = messages[index];
-            outcomes[index] = created
+            var (a, m) = rows[(int)reader.GetInt64(0) - 1];
+            var append = appends[a];
+            var draft = append.Messages[m];
+            outcomes[a][m] = reader.GetBoolean(1)
                 ? new AppendOutcome(
-                    new ChatMessage(conversationId, seq, draft.SenderId, draft.ClientMessageId, draft.Text, draft.CreatedAt, null, null, null, draft.ReplyToSeq, draft.Mentions, []),
+                    new ChatMessage(append.ConversationId, reader.GetInt64(2), draft.SenderId, draft.ClientMessageId, draft.Text, draft.CreatedAt, null, null, null, draft.ReplyToSeq, draft.Mentions, []),
                     Created: true)
-                : new AppendOutcome(
-                    new ChatMessage(
-                        conversationId,
-                        seq,
-                        draft.SenderId,
-                        draft.ClientMessageId,
-                        reader.GetString(3),
-                        reader.GetFieldValue<DateTimeOffset>(4),
-                        NullableTime(reader, 5),
-                        NullableTime(reader, 6),
-                        reader.IsDBNull(7) ? null : reader.GetString(7),
-                        reader.IsDBNull(8) ? null : reader.GetInt64(8),
-                        [.. reader.GetFieldValue<string[]>(9)],
-                        []),
-                    Created: false);
+                : new AppendOutcome(MessageRow.Read(reader, 2, append.ConversationId, ImmutableArray<ReactionSummary>.Empty), Created: false);
+            read++;
         }
 
-        if (outcomes.Any(o => o is null))
+        if (read != rows.Length)
         {
-            throw new InvalidOperationException($"The append to {conversationId} returned fewer outcomes than messages.");
+            throw new InvalidOperationException($"An append of {rows.Length} messages returned {read} outcomes.");
         }
 
         return outcomes;
     }
-
-    private static DateTimeOffset? NullableTime(NpgsqlDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<DateTimeOffset>(ordinal);
 }

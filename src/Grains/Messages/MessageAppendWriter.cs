@@ -11,13 +11,12 @@ namespace OrleansChat.Grains.Messages;
 /// <summary>
 /// The silo's one writer of message appends, with cross-conversation group commit: appends of any
 /// conversations that arrive while the writers are busy queue up and the next free writer commits
-/// them together, one <see cref="AppendStatement"/> per conversation in one batch (one round trip)
-/// inside one transaction (one commit, one WAL flush). Natural batching, no timer: a lone append is
-/// written at once, exactly as a single statement in its own transaction.
+/// them together in one <see cref="AppendStatement"/> (one round trip, one statement, one commit and
+/// WAL flush). Natural batching, no timer: a lone append is written at once, in its own statement.
 /// </summary>
 /// <remarks>
-/// Each conversation's statement keeps its own guarantees (numbers from its lastSeq, retries found
-/// by client id, the primary key refusing a taken number). A combined transaction commits all of its
+/// Each conversation's part keeps its own guarantees (numbers from its lastSeq, retries found by
+/// client id, the primary key refusing a taken number). A combined statement commits all of its
 /// conversations or none; if the database refused it (a stale lastSeq's unique violation, a
 /// deadlock, anything but a lost connection), each conversation is written again alone, so only the
 /// refused one fails with its own error and its log re-reads the head as before. Callers hear back
@@ -67,7 +66,7 @@ internal sealed partial class MessageAppendWriter : IAsyncDisposable
     /// <summary>Same contract as <see cref="IMessageStore.AppendAsync"/>; completes after the commit.</summary>
     public Task<IReadOnlyList<AppendOutcome>> AppendAsync(string conversationId, long lastSeq, IReadOnlyList<NewMessage> messages)
     {
-        var request = new Request(conversationId, lastSeq, messages);
+        var request = new Request(new ConversationAppend(conversationId, lastSeq, messages));
         bool startWriter;
         lock (_lock)
         {
@@ -151,11 +150,11 @@ internal sealed partial class MessageAppendWriter : IAsyncDisposable
     private List<Request> TakeBatch()
     {
         var batch = new List<Request> { _queue.Dequeue() };
-        var messages = batch[0].Messages.Count;
-        while (_queue.TryPeek(out var next) && messages + next.Messages.Count <= _maxMessages)
+        var messages = batch[0].Append.Messages.Count;
+        while (_queue.TryPeek(out var next) && messages + next.Append.Messages.Count <= _maxMessages)
         {
             batch.Add(_queue.Dequeue());
-            messages += next.Messages.Count;
+            messages += next.Append.Messages.Count;
         }
 
         return batch;
@@ -164,20 +163,14 @@ internal sealed partial class MessageAppendWriter : IAsyncDisposable
     // Never throws: every request of the batch is completed one way or the other.
     private async Task WriteAsync(List<Request> batch)
     {
-        if (batch.Count == 1)
-        {
-            await WriteAloneAsync(batch[0]);
-            return;
-        }
-
-        IReadOnlyList<AppendOutcome>[] results;
+        AppendOutcome[][] results;
         try
         {
-            results = await WriteTogetherAsync(batch);
+            results = await WriteStatementAsync(batch.ConvertAll(r => r.Append));
         }
-        catch (Exception ex) when (!IsConnectionLost(ex))
+        catch (Exception ex) when (batch.Count > 1 && !IsConnectionLost(ex))
         {
-            // Nothing of the transaction was committed. Alone, each statement meets only its own fate.
+            // Nothing of the statement was committed. Alone, each conversation meets only its own fate.
             LogCombinedRefused(_logger, ex, batch.Count);
             foreach (var request in batch)
             {
@@ -188,7 +181,7 @@ internal sealed partial class MessageAppendWriter : IAsyncDisposable
         }
         catch (Exception ex)
         {
-            // Writing each alone would only meet the same dead connection again, once per conversation.
+            // Alone, or the connection itself failed: writing each again would only meet the same fate.
             foreach (var request in batch)
             {
                 request.Completion.TrySetException(ex);
@@ -197,9 +190,7 @@ internal sealed partial class MessageAppendWriter : IAsyncDisposable
             return;
         }
 
-        Interlocked.Increment(ref _transactions);
-        Interlocked.Increment(ref _combinedTransactions);
-        _metrics.TransactionCommitted(batch.Sum(r => r.Messages.Count), batch.Count);
+        Committed(batch.Count, batch.Sum(r => r.Append.Messages.Count));
         for (var i = 0; i < batch.Count; i++)
         {
             batch[i].Completion.TrySetResult(results[i]);
@@ -210,14 +201,9 @@ internal sealed partial class MessageAppendWriter : IAsyncDisposable
     {
         try
         {
-            // One statement outside an explicit transaction: its own transaction, as before group commit spanned conversations.
-            await using var command = _database.Command(AppendStatement.Sql, AppendStatement.Parameters(request.ConversationId, request.LastSeq, request.Messages));
-            await using var reader = await command.ExecuteReaderAsync();
-            var outcomes = await AppendStatement.ReadAsync(reader, request.ConversationId, request.Messages);
-            await reader.DisposeAsync();
-            Interlocked.Increment(ref _transactions);
-            _metrics.TransactionCommitted(request.Messages.Count, 1);
-            request.Completion.TrySetResult(outcomes);
+            var results = await WriteStatementAsync([request.Append]);
+            Committed(1, request.Append.Messages.Count);
+            request.Completion.TrySetResult(results[0]);
         }
         catch (Exception ex)
         {
@@ -225,34 +211,24 @@ internal sealed partial class MessageAppendWriter : IAsyncDisposable
         }
     }
 
-    private Task<IReadOnlyList<AppendOutcome>[]> WriteTogetherAsync(List<Request> batch) =>
-        _database.InTransactionAsync(async (connection, transaction) =>
+    // One statement outside an explicit transaction: its own transaction, one round trip, one commit.
+    private async Task<AppendOutcome[][]> WriteStatementAsync(IReadOnlyList<ConversationAppend> appends)
+    {
+        await using var command = _database.Command(AppendStatement.Sql, AppendStatement.Parameters(appends, out var rows));
+        await using var reader = await command.ExecuteReaderAsync();
+        return await AppendStatement.ReadAsync(reader, appends, rows);
+    }
+
+    private void Committed(int conversations, int messages)
+    {
+        Interlocked.Increment(ref _transactions);
+        if (conversations > 1)
         {
-            // A fixed statement order (by conversation) keeps two writers that meet on the same
-            // conversations (a duplicate activation) from locking them in opposite orders.
-            var order = Enumerable.Range(0, batch.Count).OrderBy(i => batch[i].ConversationId, StringComparer.Ordinal).ToArray();
-            await using var command = _database.Batch(connection, transaction);
-            foreach (var i in order)
-            {
-                var request = batch[i];
-                command.BatchCommands.Add(ChatDatabase.BatchCommand(AppendStatement.Sql, AppendStatement.Parameters(request.ConversationId, request.LastSeq, request.Messages)));
-            }
+            Interlocked.Increment(ref _combinedTransactions);
+        }
 
-            var results = new IReadOnlyList<AppendOutcome>[batch.Count];
-            await using var reader = await command.ExecuteReaderAsync();
-            for (var k = 0; k < order.Length; k++)
-            {
-                if (k > 0 && !await reader.NextResultAsync())
-                {
-                    throw new InvalidOperationException($"A combined append of {batch.Count} conversations returned {k} result sets.");
-                }
-
-                var request = batch[order[k]];
-                results[order[k]] = await AppendStatement.ReadAsync(reader, request.ConversationId, request.Messages);
-            }
-
-            return results;
-        });
+        _metrics.TransactionCommitted(messages, conversations);
+    }
 
     // The connection itself failed (or the server is going away): nothing more can be learnt by retrying each alone.
     private static bool IsConnectionLost(Exception exception) => exception switch
@@ -267,13 +243,9 @@ internal sealed partial class MessageAppendWriter : IAsyncDisposable
     [LoggerMessage(EventId = 4204, Level = LogLevel.Error, Message = "Writing {Conversations} conversations' appends failed unexpectedly; none was acknowledged")]
     private static partial void LogWriterFailed(ILogger logger, Exception exception, int conversations);
 
-    private sealed class Request(string conversationId, long lastSeq, IReadOnlyList<NewMessage> messages)
+    private sealed class Request(ConversationAppend append)
     {
-        public string ConversationId { get; } = conversationId;
-
-        public long LastSeq { get; } = lastSeq;
-
-        public IReadOnlyList<NewMessage> Messages { get; } = messages;
+        public ConversationAppend Append { get; } = append;
 
         public TaskCompletionSource<IReadOnlyList<AppendOutcome>> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

@@ -8,10 +8,8 @@ namespace OrleansChat.Grains.Messages;
 /// <summary>The message log in PostgreSQL (tables <c>chat_messages</c>, <c>chat_message_revisions</c>, <c>chat_message_reactions</c>, <c>chat_read_positions</c>).</summary>
 internal sealed class PostgresMessageStore(ChatDatabase database, AuditLog auditLog, MessageAppendWriter writer) : IMessageStore
 {
-    private const string MessageColumns = """
-        m.seq, m.sender_id, m.client_message_id, m.body, m.created_at, m.edited_at, m.deleted_at, m.deleted_by, m.reply_to_seq, m.mentions,
-        r.emojis, r.counts, r.mine
-        """;
+    // The message (MessageRow's columns), then its reactions.
+    private static readonly string MessageColumns = $"{MessageRow.Select("m")}, r.emojis, r.counts, r.mine";
 
     // Reactions are aggregated per message in the same round trip, in the order they first appeared.
     private const string ReactionsJoin = """
@@ -222,11 +220,11 @@ internal sealed class PostgresMessageStore(ChatDatabase database, AuditLog audit
         while (await reader.ReadAsync())
         {
             var reactions = ImmutableArray<ReactionSummary>.Empty;
-            if (!reader.IsDBNull(10))
+            if (!reader.IsDBNull(MessageRow.ColumnCount))
             {
-                var emojis = reader.GetFieldValue<string[]>(10);
-                var counts = reader.GetFieldValue<int[]>(11);
-                var mine = reader.GetFieldValue<bool[]>(12);
+                var emojis = reader.GetFieldValue<string[]>(MessageRow.ColumnCount);
+                var counts = reader.GetFieldValue<int[]>(MessageRow.ColumnCount + 1);
+                var mine = reader.GetFieldValue<bool[]>(MessageRow.ColumnCount + 2);
                 var builder = ImmutableArray.CreateBuilder<ReactionSummary>(emojis.Length);
                 for (var i = 0; i < emojis.Length; i++)
                 {
@@ -236,24 +234,9 @@ internal sealed class PostgresMessageStore(ChatDatabase database, AuditLog audit
                 reactions = builder.MoveToImmutable();
             }
 
-            messages.Add(new ChatMessage(
-                conversationId,
-                reader.GetInt64(0),
-                reader.GetString(1),
-                reader.GetString(2),
-                reader.GetString(3),
-                reader.GetFieldValue<DateTimeOffset>(4),
-                NullableTime(reader, 5),
-                NullableTime(reader, 6),
-                reader.IsDBNull(7) ? null : reader.GetString(7),
-                reader.IsDBNull(8) ? null : reader.GetInt64(8),
-                [.. reader.GetFieldValue<string[]>(9)],
-                reactions));
+            messages.Add(MessageRow.Read(reader, 0, conversationId, reactions));
         }
 
         return messages;
     }
-
-    private static DateTimeOffset? NullableTime(NpgsqlDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<DateTimeOffset>(ordinal);
 }

@@ -116,6 +116,64 @@ public sealed class GroupCommitTests(ChatFixture fixture) : IClassFixture<ChatFi
     }
 
     [Fact]
+    public async Task Two_appends_to_one_conversation_from_the_same_head_in_one_statement_store_one_and_refuse_the_other_without_a_gap()
+    {
+        await using var silo = await ChatSilo.StartAsync(fixture.ConnectionString, configure: o => o.GroupCommitWriters = 1);
+        var store = silo.Services.GetRequiredService<IMessageStore>();
+        var writer = silo.Services.GetRequiredService<MessageAppendWriter>();
+        var conversation = Ids.New("conv-twice");
+        Task<IReadOnlyList<AppendOutcome>> first, second;
+        await using (var hold = await HoldWriterAsync(silo))
+        {
+            // As from two activations of one conversation that both believe the log is empty.
+            first = store.AppendAsync(conversation, 0, [Draft("first-1"), Draft("first-2")]);
+            second = store.AppendAsync(conversation, 0, [Draft("second-1")]);
+            await Wait.Until(() => writer.Queued == 2, "both appends are queued behind the held write");
+            await hold.ReleaseAsync();
+        }
+
+        Assert.Equal([1L, 2L], (await first).Select(o => o.Message.Seq));
+        var refused = await Assert.ThrowsAsync<PostgresException>(() => second);
+        Assert.True(ChatDatabase.IsUniqueViolation(refused), refused.Message);
+        Assert.Equal([(1L, "first-1"), (2L, "first-2")], await silo.StoredMessagesAsync(conversation));
+    }
+
+    [Fact]
+    public async Task A_combined_statement_stores_every_field_of_every_conversation_and_answers_each_in_its_own_order()
+    {
+        await using var silo = await ChatSilo.StartAsync(fixture.ConnectionString, configure: o => o.GroupCommitWriters = 1);
+        var store = silo.Services.GetRequiredService<IMessageStore>();
+        var writer = silo.Services.GetRequiredService<MessageAppendWriter>();
+        // Ids chosen so that the statement's order (by conversation id) is not the order of arrival.
+        var (late, early) = (Ids.New("conv-z"), Ids.New("conv-a"));
+        await store.AppendAsync(late, 0, [Draft("z1")]);
+        var at = DateTimeOffset.UnixEpoch.AddDays(2);
+        NewMessage[] lateMessages =
+        [
+            new("ann", "z2", "hello @bob and @cy", at, 1, ["bob", "cy"]),
+            new("bob", "z3", "plain", at.AddSeconds(1), null, []),
+        ];
+        NewMessage[] earlyMessages = [new("cy", "a1", "first", at, null, ["ann"])];
+        Task<IReadOnlyList<AppendOutcome>> fromLate, fromEarly;
+        await using (var hold = await HoldWriterAsync(silo))
+        {
+            fromLate = store.AppendAsync(late, 1, lateMessages);
+            fromEarly = store.AppendAsync(early, 0, earlyMessages);
+            await Wait.Until(() => writer.Queued == 2, "both appends are queued behind the held write");
+            await hold.ReleaseAsync();
+        }
+
+        Assert.Equal([(2L, "ann", "z2"), (3L, "bob", "z3")], (await fromLate).Select(o => (o.Message.Seq, o.Message.SenderId, o.Message.ClientMessageId)));
+        Assert.Equal([(1L, "cy", "a1")], (await fromEarly).Select(o => (o.Message.Seq, o.Message.SenderId, o.Message.ClientMessageId)));
+        var (stored, _) = await store.ReadPageAsync(late, new HistoryQuery(Limit: 10), viewerId: "ann");
+        Assert.Equal(["z1", "hello @bob and @cy", "plain"], stored.Select(m => m.Text));
+        Assert.Equal((1L, "bob cy", at), (stored[1].ReplyToSeq, string.Join(' ', stored[1].Mentions), stored[1].CreatedAt));
+        Assert.Equal((null, ""), (stored[2].ReplyToSeq, string.Join(' ', stored[2].Mentions)));
+        var earlyStored = await store.GetAsync(early, 1, viewerId: "cy");
+        Assert.Equal(("first", "ann"), (earlyStored?.Text, string.Join(' ', earlyStored?.Mentions ?? [])));
+    }
+
+    [Fact]
     public async Task While_the_database_is_down_every_pending_append_fails_and_appends_work_again_when_it_is_back()
     {
         const int Conversations = 12;
