@@ -46,11 +46,11 @@ say() { printf 'chat.sh: %s\n' "$*" >&2; }
 # Sizes. The hot room and the soak follow the issue's targets; --quick only checks the plumbing.
 if [[ $quick -eq 1 ]]; then
   members=200; soak=1000; storm=200; capacity_args=(--start 2000 --max-steps 3 --refine 0 --step-seconds 2)
-  fixed_rate=5; window=3; insert_seconds=1; persist_rate=500; persist_rooms=50
+  fixed_rate=5; window=3; insert_seconds=1; persist_rate=500; persist_rooms=50; write_rooms=50; write_in_flight=100
   small_rooms=20; small_rate=100; dm_pairs=50; dm_rate=100
 else
   members=2000; soak=10000; storm=2000; capacity_args=(--start 10000 --growth 1.5 --max-steps 11 --refine 2 --step-seconds 4)
-  fixed_rate=25; window=8; insert_seconds=5; persist_rate=20000; persist_rooms=200
+  fixed_rate=25; window=8; insert_seconds=5; persist_rate=20000; persist_rooms=200; write_rooms=1000; write_in_flight=2000
   small_rooms=200; small_rate=1000; dm_pairs=500; dm_rate=1000
 fi
 
@@ -235,6 +235,9 @@ run_gateway() {
   # The soak first, while the gateway is fresh, so that its memory per connection starts from idle.
   run gateway-soak soak "${common[@]}" --connections "$soak" --settle 3 --hold 10
   scenarios gateway "${common[@]}"
+  # The write path without the gateway: a cluster client posting straight to room grains.
+  run gateway-write-path write-path --postgres "$cluster_postgres" --cluster-id bench --silos 2 \
+    --rooms "$write_rooms" --in-flight "$write_in_flight" --warmup 2 --duration "$window"
   # The silos' own counters (append batch sizes, grain call durations) explain the write path's figures.
   local i
   for i in 0 1; do

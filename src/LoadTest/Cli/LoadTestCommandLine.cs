@@ -40,6 +40,7 @@ internal static class LoadTestCommandLine
             CapacityCommand.Create(common),
             BaselineHubCommand.Create(),
             InsertBaselineCommand.Create(),
+            WritePathCommand.Create(),
             ProbeCommand.Create(),
             ReportCommand.Create(),
         };

@@ -137,3 +137,21 @@ internal sealed record InsertFigures(
     double SingleRowSeconds,
     long SingleRows,
     double SingleRowsPerSecond);
+
+/// <summary>
+/// The cluster's write path (posts straight to room grains, no gateway): acknowledged, and therefore
+/// committed, messages per second in the window, and the database check of every acknowledged message.
+/// </summary>
+internal sealed record WritePathFigures(
+    int Rooms,
+    int InFlight,
+    int Silos,
+    double Seconds,
+    long AckedInWindow,
+    double PersistedPerSecond,
+    LatencySummary PostLatency,
+    long AckedTotal,
+    long Errors,
+    IReadOnlyDictionary<string, long> ErrorCodes,
+    Persistence.StoreCheck Store,
+    int RoomsWithGaps);

@@ -97,6 +97,13 @@ internal static class FinalTable
             Row("one row per transaction", F($"{ins.SingleRowsPerSecond:N0} rows/s"));
         }
 
+        if (result.WritePath is { } wp)
+        {
+            Row(F($"persisted msgs/s ({wp.Rooms:N0} rooms, {wp.InFlight:N0} in flight, {wp.Silos} silos)"), F($"{wp.PersistedPerSecond:N0} ({wp.AckedInWindow:N0} in {wp.Seconds:0.0} s)"));
+            Row("post latency", F($"p50 {wp.PostLatency.P50Ms:0.00} ms, p99 {wp.PostLatency.P99Ms:0.00}, p99.9 {wp.PostLatency.P999Ms:0.00}"));
+            Row("acked stored exactly once", F($"{wp.Store.StoredOnce:N0} of {wp.AckedTotal:N0} (missing {wp.Store.Missing}, duplicated {wp.Store.StoredMoreThanOnce}, wrong seq {wp.Store.SeqMismatch}); rooms with gaps {wp.RoomsWithGaps}"));
+        }
+
         foreach (var (code, count) in result.Errors)
         {
             Row("error " + code, F($"{count:N0}"));

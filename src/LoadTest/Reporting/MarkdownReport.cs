@@ -32,6 +32,7 @@ internal static class MarkdownReport
         var persist = Load("gateway-persist");
         var basePersist = Load("baseline-persist");
         var chaos = Load("gateway-chaos");
+        var writePath = Load("gateway-write-path");
         var machine = new[] { baseCapacity, baseSoak, insert, gateCapacity }.FirstOrDefault(r => r is not null)?.Machine ?? MachineInfo.Current();
         var missing = skipped is null ? "not measured" : "not measured (see below)";
 
@@ -42,7 +43,7 @@ internal static class MarkdownReport
         md.AppendLine("The load generator (`src/LoadTest`, one process, raw WebSocket SignalR JSON clients) runs on the same machine and shares its cores; ");
         md.AppendLine("the baseline is `loadtest baseline-hub`, a single-process ASP.NET Core SignalR hub with the same hub contract and no cluster or database, started as its own process (server GC, like the gateway) and driven by the same client engine and scenarios.");
         md.AppendLine();
-        var loads = new[] { baseCapacity, baseHot, baseSoak, baseStorm, basePersist, insert, gateCapacity, gateHot, gateSoak, gateStorm, persist, chaos }
+        var loads = new[] { baseCapacity, baseHot, baseSoak, baseStorm, basePersist, insert, gateCapacity, gateHot, gateSoak, gateStorm, persist, writePath, chaos }
             .Where(r => r is not null).Select(r => r!.Machine.LoadAverage).Where(l => l >= 0).ToArray();
         if (loads.Length > 0)
         {
@@ -65,9 +66,15 @@ internal static class MarkdownReport
         Row(md, $"hot room p99.9 latency {hotLabel} (ms)", gateHot?.Window?.DeliveryLatency.P999Ms, baseHot?.Window?.DeliveryLatency.P999Ms, "0.0", "", missing);
         Row(md, "idle connections held", gateSoak?.Memory?.ConnectionsHeld, baseSoak?.Memory?.ConnectionsHeld, "N0", "10,000", missing);
         Row(md, "server memory per idle connection (KiB RSS)", gateSoak?.Memory?.ServerKiBPerConnection, baseSoak?.Memory?.ServerKiBPerConnection, "0.0", "≤ 1.10 × baseline", missing);
-        Row(md, "persisted (acknowledged) messages/s vs batched raw INSERT rows/s", persist?.Window?.AckedPerSecond, insert?.Insert?.BatchedRowsPerSecond, "N0", "≥ 20,000/s", missing);
+        var wp = writePath?.WritePath;
+        var writeLabel = wp is null
+            ? "persisted messages/s, cluster write path (posts to room grains) vs batched raw INSERT rows/s"
+            : F($"persisted messages/s, cluster write path ({wp.Rooms:N0} rooms, {wp.InFlight:N0} posts in flight, {wp.Silos} silos, group commit) vs batched raw INSERT rows/s");
+        Row(md, writeLabel, wp?.PersistedPerSecond, insert?.Insert?.BatchedRowsPerSecond, "N0", "≥ 20,000/s", missing);
         var persistRooms = basePersist?.Parameters.GetValueOrDefault("rooms") ?? persist?.Parameters.GetValueOrDefault("rooms") ?? "?";
-        var persistLabel = basePersist?.Window is { } bp ? F($"acknowledged sends/s at {bp.OfferedSendsPerSecond:N0}/s offered, {persistRooms} one-member rooms (the harness's ceiling on the baseline)") : $"acknowledged sends/s, {persistRooms} one-member rooms";
+        var persistLabel = basePersist?.Window is { } bp
+            ? F($"persisted messages/s end to end through the gateway: acknowledged sends/s at {bp.OfferedSendsPerSecond:N0}/s offered, {persistRooms} one-member rooms (the harness's ceiling on the baseline)")
+            : $"persisted messages/s end to end through the gateway: acknowledged sends/s, {persistRooms} one-member rooms";
         Row(md, persistLabel, persist?.Window?.AckedPerSecond, basePersist?.Window?.AckedPerSecond, "N0", "", missing);
         Row(md, "reconnect storm: seconds until every member is back and caught up", gateStorm?.Recovery?.RecoverSeconds, baseStorm?.Recovery?.RecoverSeconds, "0.00", "", missing);
         var chaosText = chaos?.Chaos is { } c
@@ -96,6 +103,15 @@ internal static class MarkdownReport
         {
             md.AppendLine(F($"Message-log INSERT baseline (scratch table shaped like `chat_messages`, {ins.Writers} connections, default durability): ") +
                 F($"{ins.BatchRows}-row statements {ins.BatchedRowsPerSecond:N0} rows/s; one row per transaction {ins.SingleRowsPerSecond:N0} rows/s."));
+            md.AppendLine();
+        }
+
+        if (wp is not null)
+        {
+            var codes = wp.ErrorCodes.Count == 0 ? "none" : string.Join(", ", wp.ErrorCodes.Select(e => F($"{e.Key} {e.Value:N0}")));
+            md.AppendLine(F($"Cluster write path (`loadtest write-path`: a cluster client posting straight to room grains, no gateway; a post completes after its commit): ") +
+                F($"{wp.PersistedPerSecond:N0} messages/s over {wp.Seconds:0.0} s; post latency p50 {wp.PostLatency.P50Ms:0.0} ms, p99 {wp.PostLatency.P99Ms:0.0} ms, p99.9 {wp.PostLatency.P999Ms:0.0} ms; ") +
+                F($"of {wp.AckedTotal:N0} acknowledged messages {wp.Store.StoredOnce:N0} are stored exactly once under their acknowledged number (missing {wp.Store.Missing}, duplicated {wp.Store.StoredMoreThanOnce}, wrong number {wp.Store.SeqMismatch}), rooms with gaps {wp.RoomsWithGaps}; errors: {codes}."));
             md.AppendLine();
         }
 

@@ -50,6 +50,9 @@ internal sealed record RunResult
 
     public InsertFigures? Insert { get; init; }
 
+    /// <summary>The write-path run's figures (write-path).</summary>
+    public WritePathFigures? WritePath { get; init; }
+
     public SloVerdict? Slo { get; init; }
 
     /// <summary>Seconds the drain after sending took, or null when it timed out.</summary>

@@ -27,6 +27,12 @@ public sealed class ChatSystem : IAsyncLifetime
 
     public string ConnectionString => _database.ConnectionString;
 
+    /// <summary>The silos' cluster id, for a client that joins the cluster itself.</summary>
+    public string ClusterId => _clusterId;
+
+    /// <summary>Every message stored in this system's database.</summary>
+    public Task<long> CountMessagesAsync() => _database.ScalarAsync("SELECT count(*) FROM chat_messages");
+
     /// <summary>PIDs of the silos, in start order.</summary>
     public IReadOnlyList<int> SiloPids => _silos.Select(s => s.Pid).ToArray();
 
