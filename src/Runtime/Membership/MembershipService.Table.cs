@@ -75,8 +75,9 @@ internal sealed partial class MembershipService
     /// <summary>
     /// Bounds one table operation by <see cref="MembershipOptions.TableOperationTimeout"/> from the
     /// caller's side. Cancelling the driver's token alone is not enough: Npgsql answers it with a
-    /// cancel request over a new connection and then waits for the server, so against a server that
-    /// silently drops packets the operation only ends at the command timeout (about 30 s). The wait
+    /// cancel request over a new connection and then waits for the server, so against a silent
+    /// server the operation ends only when the driver gives up on that request (about 30 s was seen;
+    /// against one that accepts connections but never answers, not while the silence lasts). The wait
     /// therefore gives up at the timeout and fails as a cancelled operation always has (an
     /// <see cref="OperationCanceledException"/> for a token the caller did not cancel); the abandoned
     /// operation keeps its cancelled token, so the driver still breaks its connection, and its
@@ -105,7 +106,7 @@ internal sealed partial class MembershipService
                 _ = ended.Exception;
                 ((CancellationTokenSource)source!).Dispose();
             },
-            timeout, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            timeout, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
 
         try
         {
