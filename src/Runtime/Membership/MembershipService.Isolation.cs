@@ -40,8 +40,9 @@ internal sealed partial class MembershipService
 
     /// <summary>
     /// The last read failed, or one has been pending past <see cref="MembershipOptions.TableOperationTimeout"/>:
-    /// against a server whose packets are dropped, the driver may hold a read well beyond its
-    /// cancellation (about 30 s was seen), and that must not postpone the verdict.
+    /// against a server whose packets are dropped, the driver holds a read well beyond its
+    /// cancellation (about 30 s), and although the read gives up waiting at the timeout, a late
+    /// failure (a busy thread pool) must not postpone the verdict either.
     /// </summary>
     private bool TableUnreachable(long now)
     {

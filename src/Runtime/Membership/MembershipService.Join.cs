@@ -154,7 +154,7 @@ internal sealed partial class MembershipService
             _leaving = true;
             try
             {
-                using var timeout = new CancellationTokenSource(_options.TableOperationTimeout);
+                using var timeout = new CancellationTokenSource(_options.TableOperationTimeout, _timeProvider);
                 await ChangeTableAsync("abandon join", snapshot =>
                 {
                     var own = snapshot.View.Find(_localAddress);

@@ -72,18 +72,64 @@ internal sealed partial class MembershipService
         }
     }
 
-    /// <summary>Bounds one table operation by <see cref="MembershipOptions.TableOperationTimeout"/>.</summary>
+    /// <summary>
+    /// Bounds one table operation by <see cref="MembershipOptions.TableOperationTimeout"/> from the
+    /// caller's side. Cancelling the driver's token alone is not enough: Npgsql answers it with a
+    /// cancel request over a new connection and then waits for the server, so against a silent
+    /// server the operation ends only when the driver gives up on that request (about 30 s was seen;
+    /// against one that accepts connections but never answers, not while the silence lasts). The wait
+    /// therefore gives up at the timeout and fails as a cancelled operation always has (an
+    /// <see cref="OperationCanceledException"/> for a token the caller did not cancel); the abandoned
+    /// operation keeps its cancelled token, so the driver still breaks its connection, and its
+    /// outcome is observed whenever it ends.
+    /// </summary>
     private async Task<T> WithTimeout<T>(Func<CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var token = timeout.Token;
         timeout.CancelAfter(_options.TableOperationTimeout);
-        return await operation(timeout.Token).ConfigureAwait(false);
+        Task<T> task;
+        try
+        {
+            task = operation(token);
+        }
+        catch
+        {
+            timeout.Dispose();
+            throw;
+        }
+
+        // Disposed only once the operation has ended: until then the driver may still be cancelling through the token.
+        _ = task.ContinueWith(
+            static (ended, source) =>
+            {
+                _ = ended.Exception;
+                ((CancellationTokenSource)source!).Dispose();
+            },
+            timeout, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+
+        try
+        {
+            return await task.WaitAsync(_options.TableOperationTimeout, _timeProvider, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException) when (task.IsCompleted)
+        {
+            // It ended just as the wait gave up (or failed with a timeout of its own): its outcome stands.
+            return await task.ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            throw new OperationCanceledException(
+                $"The membership table did not answer within {_options.TableOperationTimeout.TotalSeconds:0.###} s.",
+                new TimeoutException(),
+                token);
+        }
     }
 
-    private async Task WithTimeout(Func<CancellationToken, Task> operation, CancellationToken cancellationToken)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_options.TableOperationTimeout);
-        await operation(timeout.Token).ConfigureAwait(false);
-    }
+    private Task WithTimeout(Func<CancellationToken, Task> operation, CancellationToken cancellationToken) =>
+        WithTimeout(async ct =>
+        {
+            await operation(ct).ConfigureAwait(false);
+            return true;
+        }, cancellationToken);
 }

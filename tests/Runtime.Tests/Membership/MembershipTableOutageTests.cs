@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Npgsql;
 using OrleansChat.Runtime.Membership;
 using OrleansChat.Runtime.Tests.Infrastructure;
 using Xunit.Abstractions;
@@ -20,12 +21,8 @@ public sealed class MembershipTableOutageTests(ThrowawayPostgresServer server, I
     [Fact]
     public async Task A_silo_that_reaches_neither_the_table_nor_any_peer_for_the_isolation_timeout_stops_as_if_declared_dead()
     {
-        var (dataSource, _, _) = await PostgresDatabase.CreateAsync(server.ConnectionString);
-        await using var _ = dataSource;
-        await using var cluster = new MembershipTestCluster(dataSource, output);
-        var a = await cluster.StartAsync(configure: o => o.IsolationTimeout = Isolation);
-        var b = await cluster.StartAsync(configure: o => o.IsolationTimeout = Isolation);
-        await MembershipTestCluster.WaitForView(a, v => v.ActiveSilos.Length == 2, "two Active silos");
+        await using var pair = await StartTwoSilosAsync();
+        var (a, b) = (pair.A, pair.B);
 
         await server.StopAsync();
         try
@@ -54,13 +51,8 @@ public sealed class MembershipTableOutageTests(ThrowawayPostgresServer server, I
     [Fact]
     public async Task Silos_that_still_reach_each_other_keep_running_through_a_table_outage_longer_than_the_isolation_timeout()
     {
-        var (dataSource, _, _) = await PostgresDatabase.CreateAsync(server.ConnectionString);
-        await using var _ = dataSource;
-        await using var cluster = new MembershipTestCluster(dataSource, output);
-        var a = await cluster.StartAsync(configure: o => o.IsolationTimeout = Isolation);
-        var b = await cluster.StartAsync(configure: o => o.IsolationTimeout = Isolation);
-        await MembershipTestCluster.WaitForView(a, v => v.ActiveSilos.Length == 2, "two Active silos");
-        await MembershipTestCluster.WaitForView(b, v => v.ActiveSilos.Length == 2, "two Active silos");
+        await using var pair = await StartTwoSilosAsync();
+        var (a, b) = (pair.A, pair.B);
 
         await server.StopAsync();
         try
@@ -119,5 +111,43 @@ public sealed class MembershipTableOutageTests(ThrowawayPostgresServer server, I
         }
 
         Assert.False(a.WasDeclaredDead || b.WasDeclaredDead);
+    }
+
+    /// <summary>
+    /// Two silos with the short isolation timeout, in a fresh database on the throwaway server,
+    /// both Active in both views: the setup of the isolation tests.
+    /// </summary>
+    private async Task<SiloPair> StartTwoSilosAsync()
+    {
+        var (dataSource, _, _) = await PostgresDatabase.CreateAsync(server.ConnectionString);
+        var cluster = new MembershipTestCluster(dataSource, output);
+        try
+        {
+            var a = await cluster.StartAsync(configure: o => o.IsolationTimeout = Isolation);
+            var b = await cluster.StartAsync(configure: o => o.IsolationTimeout = Isolation);
+            await MembershipTestCluster.WaitForView(a, v => v.ActiveSilos.Length == 2, "two Active silos");
+            await MembershipTestCluster.WaitForView(b, v => v.ActiveSilos.Length == 2, "two Active silos");
+            return new SiloPair(dataSource, cluster, a, b);
+        }
+        catch
+        {
+            await cluster.DisposeAsync();
+            await dataSource.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>The two silos of <see cref="StartTwoSilosAsync"/>; disposing crashes what still runs, then closes the data source.</summary>
+    private sealed class SiloPair(NpgsqlDataSource dataSource, MembershipTestCluster cluster, MemberSilo a, MemberSilo b) : IAsyncDisposable
+    {
+        public MemberSilo A => a;
+
+        public MemberSilo B => b;
+
+        public async ValueTask DisposeAsync()
+        {
+            await cluster.DisposeAsync();
+            await dataSource.DisposeAsync();
+        }
     }
 }
