@@ -21,6 +21,7 @@ public sealed class TcpRelay : IAsyncDisposable
     private TaskCompletionSource _forwarding = NewGate(open: true);
     private TcpListener? _listener;
     private Task _accepting = Task.CompletedTask;
+    private int _acceptedConnections;
 
     public TcpRelay(int targetPort)
     {
@@ -29,6 +30,9 @@ public sealed class TcpRelay : IAsyncDisposable
     }
 
     public int Port { get; }
+
+    /// <summary>Connections accepted since the relay was created, blackholed ones included.</summary>
+    public int AcceptedConnections => Volatile.Read(ref _acceptedConnections);
 
     public void Start()
     {
@@ -115,6 +119,7 @@ public sealed class TcpRelay : IAsyncDisposable
                 return; // cut
             }
 
+            Interlocked.Increment(ref _acceptedConnections);
             _ = RelayAsync(client);
         }
     }

@@ -24,6 +24,9 @@ internal static class GatewayChatServices
     /// <summary>Configuration key of the cluster id the gateway joins as a client (the silos' <c>Cluster:ClusterId</c>).</summary>
     public const string ClusterIdKey = "Cluster:ClusterId";
 
+    /// <summary>Configuration key of the client-mode gateway's limit for one membership table read (<c>ClusterClientOptions.TableOperationTimeout</c>).</summary>
+    public const string TableOperationTimeoutKey = "Gateway:Cluster:TableOperationTimeout";
+
     /// <summary>Default HTTP address of a co-hosted gateway when ASPNETCORE_URLS is not set (Kestrel's own default).</summary>
     public const string DefaultUrls = "http://localhost:5000";
 
@@ -43,7 +46,15 @@ internal static class GatewayChatServices
         else
         {
             var clusterId = configuration[ClusterIdKey] is { Length: > 0 } configured ? configured : "orleanschat";
-            services.AddClusterClient([GrainsAssembly.Assembly], o => o.ClusterId = clusterId);
+            services.AddClusterClient([GrainsAssembly.Assembly], o =>
+            {
+                o.ClusterId = clusterId;
+                // A value that is not a time span fails the start with the key named; an out-of-range one fails validation.
+                if (configuration.GetValue<TimeSpan?>(TableOperationTimeoutKey) is { } timeout)
+                {
+                    o.TableOperationTimeout = timeout;
+                }
+            });
             // The client's calls obey the same Grains:* settings as a silo's (ResponseTimeout above all:
             // it bounds how long a post to a silo that vanished holds a browser's request).
             services.Configure<GrainRuntimeOptions>(configuration.GetSection(GrainRuntimeOptions.SectionName));

@@ -21,11 +21,17 @@ internal sealed partial class ClusterClient(
     TimeProvider timeProvider,
     ILogger<ClusterClient> logger) : BackgroundService, IClusterClientStatus
 {
+    // Bounds each read: against a silent database the driver alone would hold a refresh, and with it the view's updates, for as long as the silence lasts.
+    private readonly TableOperation _tableOperation = new(options.Value.TableOperationTimeout, timeProvider);
     private volatile bool _lastReadSucceeded;
+    private long _failedRefreshes;
 
     public int ActiveSilos => placement.Current.Silos.Length;
 
     public bool IsConnected => _lastReadSucceeded && ActiveSilos > 0;
+
+    /// <summary>Refreshes that could not read the table since the start.</summary>
+    internal long FailedRefreshes => Interlocked.Read(ref _failedRefreshes);
 
     public async Task WaitForActiveSilosAsync(int silos, CancellationToken cancellationToken = default)
     {
@@ -55,7 +61,7 @@ internal sealed partial class ClusterClient(
     {
         try
         {
-            var view = await MembershipTableReader.ReadAsync(dataSource, options.Value.ClusterId, cancellationToken);
+            var view = await _tableOperation.ReadAsync(ct => MembershipTableReader.ReadAsync(dataSource, options.Value.ClusterId, ct), cancellationToken);
             _lastReadSucceeded = true;
             placement.Update(new PlacementView(view.Version, view.ActiveSilos));
             foreach (var silo in view.ActiveSilos)
@@ -63,10 +69,12 @@ internal sealed partial class ClusterClient(
                 _ = ConnectAsync(silo, cancellationToken);
             }
         }
-        catch (Exception ex) when (ex is NpgsqlException or TimeoutException or InvalidOperationException)
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException or InvalidOperationException
+            || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             // Keep the last view and keep calling: the silos serve even while the table is unreachable.
             _lastReadSucceeded = false;
+            Interlocked.Increment(ref _failedRefreshes);
             LogRefreshFailed(logger, ex.Message);
         }
     }

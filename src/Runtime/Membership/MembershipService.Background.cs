@@ -45,7 +45,7 @@ internal sealed partial class MembershipService
     {
         try
         {
-            if (!await WithTimeout(ct => _table.UpdateIAmAliveAsync(_localAddress, ct), cancellationToken).ConfigureAwait(false))
+            if (!await _tableOperation.RunAsync(ct => _table.UpdateIAmAliveAsync(_localAddress, ct), cancellationToken).ConfigureAwait(false))
             {
                 // The row is Dead or gone: the refresh notices and this silo stops.
                 await RefreshAsync(cancellationToken).ConfigureAwait(false);
@@ -62,7 +62,7 @@ internal sealed partial class MembershipService
     {
         try
         {
-            var deleted = await WithTimeout(ct => _table.DeleteDefunctAsync(_options.DefunctSiloCleanupAge, ct), cancellationToken).ConfigureAwait(false);
+            var deleted = await _tableOperation.RunAsync(ct => _table.DeleteDefunctAsync(_options.DefunctSiloCleanupAge, ct), cancellationToken).ConfigureAwait(false);
             if (deleted > 0)
             {
                 LogDefunctDeleted(_logger, deleted, _options.DefunctSiloCleanupAge);

@@ -21,7 +21,7 @@ internal sealed partial class MembershipService
             _options.NumProbedSilos, _options.NumVotesForDeathDeclaration, _options.TableRefreshTimeout.TotalMilliseconds, _options.IAmAliveTablePublishTimeout.TotalMilliseconds);
         try
         {
-            await WithTimeout(_table.InitializeAsync, cancellationToken).ConfigureAwait(false);
+            await _tableOperation.RunAsync(_table.InitializeAsync, cancellationToken).ConfigureAwait(false);
             _responder = new ProbeResponder(configured.Host, _options.ProbePort ?? configured.Port, _options.ClusterId, _logger);
             _responder.Start();
 

@@ -17,6 +17,7 @@ internal sealed partial class MembershipService : IClusterMembership, IHostedSer
 {
     private readonly MembershipTable _table;
     private readonly MembershipOptions _options;
+    private readonly TableOperation _tableOperation;
     private readonly ISiloLivenessSource _liveness;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
@@ -47,6 +48,7 @@ internal sealed partial class MembershipService : IClusterMembership, IHostedSer
         _options = options.Value;
         _liveness = liveness;
         _timeProvider = timeProvider;
+        _tableOperation = new TableOperation(_options.TableOperationTimeout, timeProvider);
         _logger = logger;
         _localAddress = _options.LocalSiloAddress;
     }

@@ -19,4 +19,14 @@ public sealed class ClientModeOptionsTests(PostgresFixture postgres) : IClassFix
         Assert.NotNull(gateway.Services.GetService<IClusterClientStatus>());
         Assert.Equal(TimeSpan.FromSeconds(7), gateway.Services.GetRequiredService<IOptions<GrainRuntimeOptions>>().Value.ResponseTimeout);
     }
+
+    [Fact]
+    public async Task A_client_mode_gateway_applies_the_configured_table_operation_timeout()
+    {
+        await using var gateway = await GatewayHost.StartAsync(
+            await postgres.CreateDatabaseAsync(),
+            s => s.Configuration["Gateway:Cluster:TableOperationTimeout"] = "00:00:03");
+
+        Assert.Equal(TimeSpan.FromSeconds(3), gateway.Services.GetRequiredService<IOptions<ClusterClientOptions>>().Value.TableOperationTimeout);
+    }
 }

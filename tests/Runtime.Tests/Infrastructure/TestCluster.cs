@@ -20,11 +20,15 @@ public sealed class TestCluster : IAsyncDisposable
 {
     private readonly string _connectionString;
     private readonly List<TestClusterSilo> _silos = [];
+    private readonly string _clientConnectionString;
+    private readonly Action<ClusterClientOptions>? _configureClient;
     private IHost? _client;
 
-    private TestCluster(string connectionString)
+    private TestCluster(string connectionString, string? clientConnectionString, Action<ClusterClientOptions>? configureClient)
     {
         _connectionString = connectionString;
+        _clientConnectionString = clientConnectionString ?? connectionString;
+        _configureClient = configureClient;
     }
 
     public string ClusterId { get; } = "c" + Guid.NewGuid().ToString("N")[..12];
@@ -37,9 +41,11 @@ public sealed class TestCluster : IAsyncDisposable
 
     public IClusterClientStatus ClientStatus => _client!.Services.GetRequiredService<IClusterClientStatus>();
 
-    public static async Task<TestCluster> StartAsync(string connectionString, int silos)
+    /// <param name="clientConnectionString">The client's way to the same database (a relay, for outages of the client alone); default the silos' own.</param>
+    /// <param name="configureClient">Applied after the test defaults of the client's options.</param>
+    public static async Task<TestCluster> StartAsync(string connectionString, int silos, string? clientConnectionString = null, Action<ClusterClientOptions>? configureClient = null)
     {
-        var cluster = new TestCluster(connectionString);
+        var cluster = new TestCluster(connectionString, clientConnectionString, configureClient);
         for (var i = 0; i < silos; i++)
         {
             await cluster.StartSiloAsync();
@@ -112,11 +118,12 @@ public sealed class TestCluster : IAsyncDisposable
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
-        builder.Services.AddOrleansChatPostgres(_connectionString);
+        builder.Services.AddOrleansChatPostgres(_clientConnectionString);
         builder.Services.AddClusterClient([typeof(TestCluster).Assembly], o =>
         {
             o.ClusterId = ClusterId;
             o.TableRefreshPeriod = TimeSpan.FromMilliseconds(100);
+            _configureClient?.Invoke(o);
         });
         _client = builder.Build();
         await _client.StartAsync();
