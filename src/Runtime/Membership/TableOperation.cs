@@ -14,8 +14,8 @@ namespace OrleansChat.Runtime.Membership;
 /// <remarks>
 /// One instance per reader of the table. It remembers the last read it abandoned, and while that
 /// read has not ended, <see cref="ReadAsync"/> fails at once instead of starting another one: a
-/// long silence would otherwise hold one more blocked read, and one more pooled connection, every
-/// refresh period. Callers that read concurrently can each leave one behind; the count stays
+/// long silence would otherwise add one more blocked read, and one more pooled connection, with
+/// every refresh. Callers that read concurrently can each leave one behind; the count stays
 /// bounded by their number instead of growing with the length of the silence.
 /// </remarks>
 internal sealed class TableOperation(TimeSpan timeout, TimeProvider timeProvider)
@@ -25,7 +25,11 @@ internal sealed class TableOperation(TimeSpan timeout, TimeProvider timeProvider
     /// <summary>Runs a read, unless an earlier read abandoned at the timeout is still pending; bounded by the timeout.</summary>
     public Task<T> ReadAsync<T>(Func<CancellationToken, Task<T>> read, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled<T>(cancellationToken);
+        }
+
         if (Volatile.Read(ref _abandonedRead) is { IsCompleted: false })
         {
             return Task.FromException<T>(new OperationCanceledException(
