@@ -28,7 +28,7 @@ internal sealed class SpamDetector(SpamOptions options)
             _recent[userId] = entries;
         }
 
-        entries.RemoveAll(e => now - e.At >= options.Window);
+        RemoveExpired(entries, now);
         var repeats = 0;
         foreach (var entry in entries)
         {
@@ -54,6 +54,11 @@ internal sealed class SpamDetector(SpamOptions options)
 
     internal static string Normalize(string text)
     {
+        if (IsNormalized(text))
+        {
+            return text;
+        }
+
         var builder = new StringBuilder(text.Length);
         var space = false;
         foreach (var c in text)
@@ -76,11 +81,51 @@ internal sealed class SpamDetector(SpamOptions options)
         return builder.ToString();
     }
 
+    // Most messages are already lower case with single spaces: checked without allocating a copy.
+    private static bool IsNormalized(string text)
+    {
+        var afterSpace = true;
+        foreach (var c in text)
+        {
+            if (c == ' ')
+            {
+                if (afterSpace)
+                {
+                    return false;
+                }
+
+                afterSpace = true;
+            }
+            else if (char.IsWhiteSpace(c) || char.ToLowerInvariant(c) != c)
+            {
+                return false;
+            }
+            else
+            {
+                afterSpace = false;
+            }
+        }
+
+        return text.Length == 0 || !afterSpace;
+    }
+
+    // A loop, not RemoveAll with a lambda: this runs for every message, and the lambda would capture (allocate) each time.
+    private void RemoveExpired(List<Entry> entries, DateTimeOffset now)
+    {
+        for (var i = entries.Count - 1; i >= 0; i--)
+        {
+            if (now - entries[i].At >= options.Window)
+            {
+                entries.RemoveAt(i);
+            }
+        }
+    }
+
     private void Prune(DateTimeOffset now)
     {
         foreach (var (user, entries) in _recent)
         {
-            entries.RemoveAll(e => now - e.At >= options.Window);
+            RemoveExpired(entries, now);
             if (entries.Count == 0)
             {
                 _recent.Remove(user);

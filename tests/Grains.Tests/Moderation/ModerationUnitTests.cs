@@ -53,6 +53,21 @@ public sealed class ModerationUnitTests
     }
 
     [Theory]
+    [InlineData("hello world", "hello world")]
+    [InlineData("", "")]
+    [InlineData("   ", "")]
+    [InlineData(" hello", "hello")]
+    [InlineData("hello ", "hello")]
+    [InlineData("hello  world", "hello world")]
+    [InlineData("Hello World", "hello world")]
+    [InlineData("hello\tworld\n", "hello world")]
+    [InlineData("ÄPFEL und birnen", "äpfel und birnen")]
+    public void Spam_texts_are_compared_in_lower_case_with_single_spaces(string text, string normalized)
+    {
+        Assert.Equal(normalized, SpamDetector.Normalize(text));
+    }
+
+    [Theory]
     [InlineData("darn", "****")]
     [InlineData("Darn!", "****!")]
     [InlineData("darned", "darned")]
