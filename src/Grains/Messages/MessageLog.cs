@@ -46,7 +46,7 @@ internal sealed partial class MessageLog(
     public ConversationLogStats Stats(int subscribers) => new(LastSeq, _queue.Count, _appends, _messagesWritten, subscribers);
 
     /// <summary>Reads the head of the log once per activation (and again after a conflict).</summary>
-    public async Task<long> EnsureLoadedAsync()
+    public async ValueTask<long> EnsureLoadedAsync()
     {
         if (_lastSeq >= 0)
         {

@@ -138,7 +138,7 @@ internal sealed partial class RoomGrain
         return Task.CompletedTask;
     });
 
-    private async Task RequireSpeakerAsync(Caller caller)
+    private async ValueTask RequireSpeakerAsync(Caller caller)
     {
         var member = await RequireMemberAsync(caller);
         if (member.IsMutedAt(_services.TimeProvider.GetUtcNow()))

@@ -98,7 +98,7 @@ internal sealed partial class RoomGrain : Grain, IRoomGrain, IConversationDiagno
         return true;
     });
 
-    private async Task<RoomRecord?> LoadRoomAsync()
+    private async ValueTask<RoomRecord?> LoadRoomAsync()
     {
         if (_loaded)
         {
@@ -123,7 +123,7 @@ internal sealed partial class RoomGrain : Grain, IRoomGrain, IConversationDiagno
         }
     }
 
-    private async Task<RoomRecord> RequireRoomAsync()
+    private async ValueTask<RoomRecord> RequireRoomAsync()
     {
         var room = await LoadRoomAsync();
         return room is { DeletedAt: null }
@@ -131,7 +131,7 @@ internal sealed partial class RoomGrain : Grain, IRoomGrain, IConversationDiagno
             : throw ChatErrors.Of(ChatErrorCodes.RoomNotFound, $"There is no room '{_roomId}'.");
     }
 
-    private async Task<MemberEntry?> GetMemberAsync(string userId)
+    private async ValueTask<MemberEntry?> GetMemberAsync(string userId)
     {
         if (_members.TryGet(userId, out var cached))
         {
@@ -144,7 +144,7 @@ internal sealed partial class RoomGrain : Grain, IRoomGrain, IConversationDiagno
         return entry;
     }
 
-    private async Task<MemberEntry> RequireMemberAsync(Caller caller) =>
+    private async ValueTask<MemberEntry> RequireMemberAsync(Caller caller) =>
         await GetMemberAsync(caller.UserId)
             ?? throw ChatErrors.Of(ChatErrorCodes.RoomNotMember, "You are not a member of this room.");
 

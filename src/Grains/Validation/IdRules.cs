@@ -38,12 +38,26 @@ internal static class IdRules
 
     public static string RequireClientMessageId(string? id)
     {
-        if (string.IsNullOrEmpty(id) || id.Length > ChatLimits.MaxClientMessageIdLength || id.Any(c => !IsIdChar(c) && c != ':'))
+        if (string.IsNullOrEmpty(id) || id.Length > ChatLimits.MaxClientMessageIdLength || !IsClientMessageIdText(id))
         {
             throw ChatErrors.Of(ChatErrorCodes.InvalidClientMessageId, $"A client message id must be 1-{ChatLimits.MaxClientMessageIdLength} characters of A-Z a-z 0-9 _ . : -.");
         }
 
         return id;
+    }
+
+    // A loop, not LINQ over the string: this runs for every message (LINQ would allocate an enumerator).
+    private static bool IsClientMessageIdText(string id)
+    {
+        foreach (var c in id)
+        {
+            if (!IsIdChar(c) && c != ':')
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool IsIdChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '-';

@@ -1,39 +1,84 @@
-using System.Collections.Frozen;
-
 namespace OrleansChat.Runtime.Invocation;
 
 /// <summary>
 /// An immutable snapshot of request-context values. Immutability lets the runtime hand the same
 /// snapshot to a callee without copying; a callee's changes make a new snapshot and never flow back.
 /// </summary>
+/// <remarks>
+/// Held as a plain array searched in order: a request context carries a handful of entries, and a
+/// snapshot is built for every incoming call that has one, so building must be cheap; a hashed
+/// (let alone frozen) dictionary costs far more to build than it saves on a few lookups.
+/// </remarks>
 public sealed class RequestContextData
 {
-    private readonly FrozenDictionary<string, string> _values;
+    private readonly KeyValuePair<string, string>[] _values;
 
+    /// <summary>A snapshot of <paramref name="values"/>; of entries with the same key, the last one counts.</summary>
     public RequestContextData(IEnumerable<KeyValuePair<string, string>> values)
     {
-        _values = values.ToFrozenDictionary(StringComparer.Ordinal);
+        var pairs = new List<KeyValuePair<string, string>>();
+        foreach (var pair in values)
+        {
+            ArgumentNullException.ThrowIfNull(pair.Key);
+            var index = IndexOf(pairs, pair.Key);
+            if (index < 0)
+            {
+                pairs.Add(pair);
+            }
+            else
+            {
+                pairs[index] = pair;
+            }
+        }
+
+        _values = [.. pairs];
     }
 
-    public int Count => _values.Count;
+    public int Count => _values.Length;
 
     public IEnumerable<KeyValuePair<string, string>> Values => _values;
 
-    public string? Get(string key) => _values.GetValueOrDefault(key);
+    public string? Get(string key)
+    {
+        foreach (var pair in _values)
+        {
+            if (string.Equals(pair.Key, key, StringComparison.Ordinal))
+            {
+                return pair.Value;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>A new snapshot with <paramref name="key"/> set (or removed when <paramref name="value"/> is null); null when empty.</summary>
     public static RequestContextData? With(RequestContextData? current, string key, string? value)
     {
-        var copy = current is null ? new Dictionary<string, string>(StringComparer.Ordinal) : new Dictionary<string, string>(current._values, StringComparer.Ordinal);
-        if (value is null)
+        var copy = new List<KeyValuePair<string, string>>(current?._values ?? []);
+        var index = IndexOf(copy, key);
+        if (index >= 0)
         {
-            copy.Remove(key);
+            copy.RemoveAt(index);
         }
-        else
+
+        if (value is not null)
         {
-            copy[key] = value;
+            copy.Add(new(key, value));
         }
 
         return copy.Count == 0 ? null : new RequestContextData(copy);
+    }
+
+    private static int IndexOf(List<KeyValuePair<string, string>> pairs, string key)
+    {
+        for (var i = 0; i < pairs.Count; i++)
+        {
+            if (string.Equals(pairs[i].Key, key, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 }

@@ -209,7 +209,7 @@ internal static class MessageHeaderCodec
 
     private static RequestContextData? ReadContext(Reader reader)
     {
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var values = new List<KeyValuePair<string, string>>();
         while (reader.TryReadFieldHeader(out var fieldId, out var wireType))
         {
             if (fieldId != ContextEntryField)
@@ -243,7 +243,7 @@ internal static class MessageHeaderCodec
                 throw new FrameFormatException("A request-context entry needs both a key and a value.");
             }
 
-            values[key] = value;
+            values.Add(new(key, value));
         }
 
         return values.Count == 0 ? null : new RequestContextData(values);
