@@ -16,22 +16,19 @@ public sealed class RequestContextData
     /// <summary>A snapshot of <paramref name="values"/>; of entries with the same key, the last one counts.</summary>
     public RequestContextData(IEnumerable<KeyValuePair<string, string>> values)
     {
-        var pairs = new List<KeyValuePair<string, string>>();
-        foreach (var pair in values)
+        var pairs = values.ToArray();
+        for (var i = 0; i < pairs.Length; i++)
         {
-            ArgumentNullException.ThrowIfNull(pair.Key);
-            var index = IndexOf(pairs, pair.Key);
-            if (index < 0)
+            ArgumentNullException.ThrowIfNull(pairs[i].Key);
+            if (IndexOf(pairs, pairs[i].Key, i + 1) >= 0)
             {
-                pairs.Add(pair);
-            }
-            else
-            {
-                pairs[index] = pair;
+                // Rare (a repeated key): keep only the last of each.
+                pairs = [.. pairs.Where((pair, index) => IndexOf(pairs, pair.Key, index + 1) < 0)];
+                break;
             }
         }
 
-        _values = [.. pairs];
+        _values = pairs;
     }
 
     public int Count => _values.Length;
@@ -55,7 +52,7 @@ public sealed class RequestContextData
     public static RequestContextData? With(RequestContextData? current, string key, string? value)
     {
         var copy = new List<KeyValuePair<string, string>>(current?._values ?? []);
-        var index = IndexOf(copy, key);
+        var index = copy.FindIndex(pair => string.Equals(pair.Key, key, StringComparison.Ordinal));
         if (index >= 0)
         {
             copy.RemoveAt(index);
@@ -69,9 +66,9 @@ public sealed class RequestContextData
         return copy.Count == 0 ? null : new RequestContextData(copy);
     }
 
-    private static int IndexOf(List<KeyValuePair<string, string>> pairs, string key)
+    private static int IndexOf(KeyValuePair<string, string>[] pairs, string key, int start)
     {
-        for (var i = 0; i < pairs.Count; i++)
+        for (var i = start; i < pairs.Length; i++)
         {
             if (string.Equals(pairs[i].Key, key, StringComparison.Ordinal))
             {
