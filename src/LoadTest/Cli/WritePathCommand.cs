@@ -78,8 +78,9 @@ internal static class WritePathCommand
                 var correct = figures.Errors == 0 && figures.RoomsWithGaps == 0 && store.Missing == 0 && store.StoredMoreThanOnce == 0 && store.SeqMismatch == 0;
                 return correct ? ExitCodes.Ok : ExitCodes.RunFailed;
             }
-            catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or TimeoutException)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
+                // Database unreachable, no silos within the wait, refused set-up: one line, not a stack trace.
                 await Console.Error.WriteLineAsync($"error: {ex.Message}");
                 return ExitCodes.RunFailed;
             }

@@ -38,8 +38,17 @@ internal sealed class WritePathRun(WritePathSettings settings, IRunReporter repo
         await client.StartAsync(cancellationToken);
         try
         {
-            await client.Services.GetRequiredService<IClusterClientStatus>().WaitForActiveSilosAsync(settings.Silos)
-                .WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
+            try
+            {
+                await client.Services.GetRequiredService<IClusterClientStatus>().WaitForActiveSilosAsync(settings.Silos)
+                    .WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
+            }
+            catch (TimeoutException)
+            {
+                throw new InvalidOperationException(
+                    $"Cluster '{settings.ClusterId}' did not have {settings.Silos} active silo(s) within 30 s: is it running, on this database, with this cluster id?");
+            }
+
             var grains = client.Services.GetRequiredService<IGrainFactory>();
             var rooms = await CreateRoomsAsync(grains, cancellationToken);
             return await PostAsync(grains, rooms, cancellationToken);
