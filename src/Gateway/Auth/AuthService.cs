@@ -49,7 +49,7 @@ internal sealed partial class AuthService(
         }
 
         LogSignedUp(logger, account.UserId);
-        AnnounceCreated(account);
+        await AnnounceCreatedAsync(account, cancellationToken);
         return AuthOutcome.Ok(await StartSessionAsync(account, _auth.SessionLifetime, client, cancellationToken));
     }
 
@@ -124,7 +124,7 @@ internal sealed partial class AuthService(
             if (await accounts.TryCreateAsync(account, passwordHash: null, cancellationToken))
             {
                 LogGuestCreated(logger, account.UserId, account.Username);
-                AnnounceCreated(account);
+                await AnnounceCreatedAsync(account, cancellationToken);
                 return AuthOutcome.Ok(await StartSessionAsync(account, _auth.GuestSessionLifetime, client, cancellationToken));
             }
         }
@@ -206,11 +206,11 @@ internal sealed partial class AuthService(
         return now.AddTicks(-(now.Ticks % (TimeSpan.TicksPerMillisecond / 1000)));
     }
 
-    private void AnnounceCreated(Account account)
+    private async Task AnnounceCreatedAsync(Account account, CancellationToken cancellationToken)
     {
         foreach (var handler in accountCreatedHandlers)
         {
-            handler.OnAccountCreated(account);
+            await handler.OnAccountCreatedAsync(account, cancellationToken);
         }
     }
 

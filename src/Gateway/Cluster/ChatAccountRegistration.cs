@@ -3,19 +3,23 @@ using OrleansChat.Gateway.Accounts;
 namespace OrleansChat.Gateway.Cluster;
 
 /// <summary>
-/// Registers the chat user of a new account in the background, so that it can be found, invited
-/// and messaged at once. Signup never waits for or fails on it: if the cluster is unreachable the
-/// first chat request of the user registers it instead (<see cref="ChatUserRegistry"/>).
+/// Registers the chat user of a new account before the signup answers, so that others can find,
+/// block, invite and message the user as soon as it exists (a registration left to the background
+/// raced with exactly that). Signup never fails on it and waits at most <see cref="MaxWait"/>: if
+/// the cluster is unreachable, the registration goes on in the background and the first chat
+/// request of the user registers it otherwise (<see cref="ChatUserRegistry"/>).
 /// </summary>
 internal sealed partial class ChatAccountRegistration(ChatUserRegistry registry, ILogger<ChatAccountRegistration> logger) : IAccountCreatedHandler
 {
-    public void OnAccountCreated(Account account) => _ = RegisterAsync(account);
+    /// <summary>The longest a signup waits for the cluster; a registration is one grain call.</summary>
+    public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(5);
 
-    private async Task RegisterAsync(Account account)
+    public async Task OnAccountCreatedAsync(Account account, CancellationToken cancellationToken)
     {
         try
         {
-            await registry.EnsureAsync(new ChatIdentity(ChatIdentity.FormatUserId(account.UserId), account.Username, account.IsGuest, Guid.Empty));
+            await registry.EnsureAsync(new ChatIdentity(ChatIdentity.FormatUserId(account.UserId), account.Username, account.IsGuest, Guid.Empty))
+                .WaitAsync(MaxWait, cancellationToken);
         }
         catch (Exception ex)
         {
