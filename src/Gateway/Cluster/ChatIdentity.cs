@@ -21,7 +21,7 @@ internal sealed record ChatIdentity(string UserId, string Username, bool IsGuest
         var userId = FormatUserId(principal.GetUserId());
         var claimed = principal.FindFirst(ChatClaims.UserId)?.Value;
         return new(
-            string.Equals(claimed, userId, StringComparison.Ordinal) ? claimed : userId,
+            claimed is not null && string.Equals(claimed, userId, StringComparison.Ordinal) ? claimed : userId,
             principal.FindFirst(ChatClaims.Username)?.Value ?? string.Empty,
             principal.IsGuest(),
             principal.GetSessionId());
