@@ -17,7 +17,7 @@ namespace OrleansChat.Gateway.Http;
 /// <c>101 Switching Protocols</c> answer (the hub's WebSocket handshake) gets none: no browser
 /// renders, frames or caches it, and Kestrel keeps a WebSocket request's response headers for the
 /// connection's whole life, where these seven (none of them a header Kestrel knows by name) cost
-/// half a kilobyte per idle connection (issue 8). A refused handshake (401, 403) still gets them.
+/// about 340 bytes per idle connection (issue 8). A refused handshake (401, 403) still gets them.
 /// </remarks>
 internal sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<GatewayHttpOptions> options)
 {
