@@ -44,12 +44,14 @@ gateway_port=$(( base_port + 30 ))
 say() { printf 'chat.sh: %s\n' "$*" >&2; }
 
 # Sizes. The hot room and the soak follow the targets; --quick only checks the plumbing.
+# The soak first opens and closes soak_warmup connections on each target, so that one-time costs
+# (JIT, thread pool, connection pools) are not counted as memory per connection.
 if [[ $quick -eq 1 ]]; then
-  members=200; soak=1000; storm=200; capacity_args=(--start 2000 --max-steps 3 --refine 0 --step-seconds 2)
+  members=200; soak=1000; soak_warmup=50; storm=200; capacity_args=(--start 2000 --max-steps 3 --refine 0 --step-seconds 2)
   fixed_rate=5; window=3; insert_seconds=1; persist_rate=500; persist_rooms=50; write_rooms=50; write_in_flight=100
   small_rooms=20; small_rate=100; dm_pairs=50; dm_rate=100
 else
-  members=2000; soak=10000; storm=2000; capacity_args=(--start 10000 --growth 1.5 --max-steps 11 --refine 2 --step-seconds 4)
+  members=2000; soak=10000; soak_warmup=500; storm=2000; capacity_args=(--start 10000 --growth 1.5 --max-steps 11 --refine 2 --step-seconds 4)
   fixed_rate=25; window=8; insert_seconds=5; persist_rate=20000; persist_rooms=200; write_rooms=1000; write_in_flight=2000
   small_rooms=200; small_rate=1000; dm_pairs=500; dm_rate=1000
 fi
@@ -135,7 +137,7 @@ scenarios() {
 
 # --- Baselines ---
 start_hub   # a fresh process, so that its memory per connection starts from an idle hub
-run baseline-soak soak --target baseline --url "$HUB_BASE" --gateway-pid "$HUB_PID" --connections "$soak" --settle 3 --hold 10
+run baseline-soak soak --target baseline --url "$HUB_BASE" --gateway-pid "$HUB_PID" --connections "$soak" --settle 3 --hold 10 --warmup "$soak_warmup"
 stop_hub
 start_hub
 scenarios baseline --target baseline --url "$HUB_BASE" --gateway-pid "$HUB_PID"
@@ -233,7 +235,7 @@ run_gateway() {
   done
   local common=(--target gateway --url "$GATEWAY_URL" --gateway-pid "$GATEWAY_PID" --users 500)
   # The soak first, while the gateway is fresh, so that its memory per connection starts from idle.
-  run gateway-soak soak "${common[@]}" --connections "$soak" --settle 3 --hold 10
+  run gateway-soak soak "${common[@]}" --connections "$soak" --settle 3 --hold 10 --warmup "$soak_warmup"
   scenarios gateway "${common[@]}"
   # The write path without the gateway: a cluster client posting straight to room grains.
   run gateway-write-path write-path --postgres "$cluster_postgres" --cluster-id bench --silos 2 \

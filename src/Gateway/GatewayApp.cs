@@ -100,8 +100,31 @@ internal static class GatewayApp
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.Zero });
         app.UseRouting();
         app.UseWebClientFallback(webClient);
+        // A hub's WebSocket request lives as long as its connection, and so does whatever the
+        // pipeline holds for it: such requests are authenticated without the request-scoped
+        // authentication services (HubSocketAuthentication says why and how), then authorized and
+        // run like any other endpoint.
+        app.MapWhen(HubSocketAuthentication.Applies, hub =>
+        {
+            hub.UseMiddleware<HubSocketAuthentication>();
+            hub.UseWhen(context => context.User.Identity?.IsAuthenticated != true, unauthenticated => unauthenticated.UseAuthentication());
+            hub.UseAuthorization();
+            hub.Run(RunEndpoint);
+        });
         app.UseAuthentication();
         app.UseAuthorization();
+    }
+
+    /// <summary>Runs the endpoint routing chose (the end of a branch, where the endpoint middleware does not run).</summary>
+    private static Task RunEndpoint(HttpContext context)
+    {
+        if (context.GetEndpoint()?.RequestDelegate is { } endpoint)
+        {
+            return endpoint(context);
+        }
+
+        context.Response.StatusCode = StatusCodes.Status404NotFound;
+        return Task.CompletedTask;
     }
 
     private static void MapEndpoints(WebApplication app)

@@ -2,7 +2,6 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 using OrleansChat.Gateway.Http;
 
@@ -25,7 +24,7 @@ internal sealed class ChatBearerHandler(
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var token = ReadToken(out var fromQuery);
+        var token = BearerToken.Read(Request, out var fromQuery);
         if (token is null)
         {
             return AuthenticateResult.NoResult();
@@ -40,7 +39,7 @@ internal sealed class ChatBearerHandler(
 
         if (fromQuery)
         {
-            ForgetQueryToken();
+            BearerToken.ForgetQueryToken(Request);
         }
 
         return AuthenticateResult.Success(new AuthenticationTicket(result.Principal!, Scheme.Name));
@@ -58,49 +57,4 @@ internal sealed class ChatBearerHandler(
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
         Problems.Of(ErrorCodes.AuthForbidden).ExecuteAsync(Context);
-
-    private string? ReadToken(out bool fromQuery)
-    {
-        fromQuery = false;
-        string? authorization = Request.Headers.Authorization;
-        if (!string.IsNullOrEmpty(authorization))
-        {
-            const string Prefix = "Bearer ";
-            return authorization.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase)
-                ? authorization[Prefix.Length..].Trim()
-                : null;
-        }
-
-        if (Request.Path.StartsWithSegments(ChatBearerDefaults.HubPathPrefix, StringComparison.OrdinalIgnoreCase)
-            && Request.Query.TryGetValue(ChatBearerDefaults.QueryParameter, out var values)
-            && values.Count == 1)
-        {
-            fromQuery = true;
-            return values[0];
-        }
-
-        return null;
-    }
-
-    /// <summary>
-    /// Drops the access token from the request's parsed query once it was validated. A hub
-    /// request is a WebSocket that SignalR keeps open with its request for the connection's whole
-    /// life, so the parsed query held a copy of the token (several hundred characters) per idle
-    /// connection (issue 8's memory per connection); later readers of the query (SignalR reads
-    /// <c>id</c>) need no token, and no log or diagnostic after this point can show it. Kestrel's
-    /// own copy of the raw request target is out of reach.
-    /// </summary>
-    private void ForgetQueryToken()
-    {
-        var rest = new Dictionary<string, StringValues>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (key, value) in Request.Query)
-        {
-            if (!string.Equals(key, ChatBearerDefaults.QueryParameter, StringComparison.OrdinalIgnoreCase))
-            {
-                rest[key] = value;
-            }
-        }
-
-        Request.Query = new QueryCollection(rest);
-    }
 }

@@ -11,11 +11,21 @@ namespace OrleansChat.Gateway.Cluster;
 internal sealed record ChatIdentity(string UserId, string Username, bool IsGuest, Guid SessionId)
 {
     /// <summary>The identity of an authenticated principal (its token was validated).</summary>
-    public static ChatIdentity From(ClaimsPrincipal principal) => new(
-        FormatUserId(principal.GetUserId()),
-        principal.FindFirst(ChatClaims.Username)?.Value ?? string.Empty,
-        principal.IsGuest(),
-        principal.GetSessionId());
+    /// <remarks>
+    /// The token's own user id string is kept when it already is in the grains' form (tokens are
+    /// issued that way): a hub connection keeps its identity for its whole life, and a second copy
+    /// of the id is a hundred bytes per idle connection (issue 8).
+    /// </remarks>
+    public static ChatIdentity From(ClaimsPrincipal principal)
+    {
+        var userId = FormatUserId(principal.GetUserId());
+        var claimed = principal.FindFirst(ChatClaims.UserId)?.Value;
+        return new(
+            claimed is not null && string.Equals(claimed, userId, StringComparison.Ordinal) ? claimed : userId,
+            principal.FindFirst(ChatClaims.Username)?.Value ?? string.Empty,
+            principal.IsGuest(),
+            principal.GetSessionId());
+    }
 
     /// <summary>An account id as the grains key it.</summary>
     public static string FormatUserId(Guid userId) => userId.ToString("D");

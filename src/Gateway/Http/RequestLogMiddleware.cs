@@ -9,14 +9,15 @@ namespace OrleansChat.Gateway.Http;
 /// </summary>
 internal sealed partial class RequestLogMiddleware(RequestDelegate next, ILogger<RequestLogMiddleware> logger)
 {
-    public async Task InvokeAsync(HttpContext context)
-    {
-        if (!logger.IsEnabled(LogLevel.Debug))
-        {
-            await next(context);
-            return;
-        }
+    /// <remarks>
+    /// Not async when the log is off: an async method keeps its frame for as long as the rest of
+    /// the pipeline runs, and a hub request runs for its WebSocket's whole life (issue 8's memory
+    /// per idle connection).
+    /// </remarks>
+    public Task InvokeAsync(HttpContext context) => logger.IsEnabled(LogLevel.Debug) ? InvokeLoggedAsync(context) : next(context);
 
+    private async Task InvokeLoggedAsync(HttpContext context)
+    {
         var started = Stopwatch.GetTimestamp();
         try
         {

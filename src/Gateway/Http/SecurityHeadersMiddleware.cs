@@ -13,7 +13,11 @@ namespace OrleansChat.Gateway.Http;
 /// </summary>
 /// <remarks>
 /// The headers are written in <c>OnStarting</c>, not before calling the next component, because
-/// the exception handler clears the response's headers when it replaces a failed response.
+/// the exception handler clears the response's headers when it replaces a failed response. A
+/// <c>101 Switching Protocols</c> answer (the hub's WebSocket handshake) gets none: no browser
+/// renders, frames or caches it, and Kestrel keeps a WebSocket request's response headers for the
+/// connection's whole life, where these seven (none of them a header Kestrel knows by name) cost
+/// about 340 bytes per idle connection (issue 8). A refused handshake (401, 403) still gets them.
 /// </remarks>
 internal sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<GatewayHttpOptions> options)
 {
@@ -33,6 +37,11 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<G
 
     private void Apply(HttpContext context)
     {
+        if (context.Response.StatusCode == StatusCodes.Status101SwitchingProtocols)
+        {
+            return;
+        }
+
         var headers = context.Response.Headers;
         headers.ContentSecurityPolicy = _contentSecurityPolicy;
         headers.XContentTypeOptions = "nosniff";

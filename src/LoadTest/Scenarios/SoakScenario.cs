@@ -9,12 +9,23 @@ namespace OrleansChat.LoadTest.Scenarios;
 /// memory (VmRSS from /proc) before and after: the server's memory per connection. The load
 /// generator's own memory per connection is reported alongside, to show what the client costs.
 /// </summary>
+/// <remarks>
+/// With <see cref="SoakSettings.Warmup"/>, a few connections are opened and closed first, the same
+/// way as the measured ones, so that one-time costs (JIT compilation, thread-pool growth,
+/// connection pools, caches) are paid before the "before" reading instead of being divided among
+/// the held connections. It applies to any target alike.
+/// </remarks>
 internal static class SoakScenario
 {
     public static async Task<RunResult> RunAsync(RunContext context, SoakSettings settings, CancellationToken cancellationToken)
     {
         var startedAt = DateTimeOffset.UtcNow;
         var started = Stopwatch.GetTimestamp();
+        if (settings.Warmup > 0)
+        {
+            await WarmUpAsync(context, settings.Warmup, cancellationToken);
+        }
+
         var serverBefore = settings.ServerPid is { } pid ? ProcessMemory.Read(pid) : null;
         var clientBefore = SettledSelf();
         var metrics = new RunMetrics();
@@ -58,6 +69,14 @@ internal static class SoakScenario
         var delivery = workload.Verify();
         var result = ResultFactory.Create(context, workload, startedAt, Stopwatch.GetElapsedTime(started).TotalSeconds, delivery, window: null, drainSeconds: null);
         return result with { Memory = memory };
+    }
+
+    private static async Task WarmUpAsync(RunContext context, int connections, CancellationToken cancellationToken)
+    {
+        await using var warmup = new ChatWorkload(context.Target, Topology.Idle(connections, 0), context.Workload, new RunMetrics(), new SilentReporter());
+        await warmup.SetupAsync(cancellationToken);
+        await warmup.Fleet.CloseAllAsync(context.Workload.ConnectConcurrency, TimeSpan.FromSeconds(5));
+        context.Reporter.Info($"warmed up with {warmup.Connect?.Connected ?? 0} connections, opened and closed");
     }
 
     /// <summary>This process's RSS after a full collection, so the client figure is not a GC timing artefact.</summary>

@@ -6,4 +6,5 @@ namespace OrleansChat.LoadTest.Scenarios;
 /// <param name="Settle">Pause after connecting before memory is read.</param>
 /// <param name="Hold">How long the connections are held (keep-alive pings only) after that.</param>
 /// <param name="ServerPid">The gateway's (or baseline hub's) process id, for its resident memory.</param>
-internal sealed record SoakSettings(int Connections, int Rooms, TimeSpan Settle, TimeSpan Hold, int? ServerPid);
+/// <param name="Warmup">Connections opened (after signing in) and closed again before the server's memory is first read, or 0.</param>
+internal sealed record SoakSettings(int Connections, int Rooms, TimeSpan Settle, TimeSpan Hold, int? ServerPid, int Warmup = 0);

@@ -142,6 +142,54 @@ public sealed class BrowserSecurityTests(BrowserSecurityTests.Fixture fixture) :
         Assert.Equal(HttpStatusCode.Unauthorized, withBadToken.HttpStatusCode);
     }
 
+    [Fact]
+    public async Task WebSocket_handshake_answers_without_page_headers_and_a_refused_one_keeps_them()
+    {
+        var guest = await Gateway.Client.StartGuestAsync();
+        using var accepted = NewSocket(Gateway.Origin);
+        using var refused = NewSocket(Gateway.Origin);
+
+        await accepted.ConnectAsync(HubUri(guest.AccessToken), CancellationToken.None);
+        await Assert.ThrowsAsync<WebSocketException>(() => refused.ConnectAsync(HubUri("garbage"), CancellationToken.None));
+
+        Assert.Equal(HttpStatusCode.SwitchingProtocols, accepted.HttpStatusCode);
+        Assert.False(accepted.HttpResponseHeaders!.ContainsKey("Content-Security-Policy"), "a 101 is never rendered; its headers live as long as the connection");
+        Assert.False(accepted.HttpResponseHeaders!.ContainsKey("X-Frame-Options"));
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.HttpStatusCode);
+        Assert.True(refused.HttpResponseHeaders!.ContainsKey("Content-Security-Policy"), "a refused handshake is an ordinary response");
+        Assert.True(refused.HttpResponseHeaders!.ContainsKey("X-Content-Type-Options"));
+        await accepted.CloseAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task Hub_handshake_with_a_revoked_token_is_refused_as_an_invalid_token()
+    {
+        var guest = await Gateway.Client.StartGuestAsync();
+        using (var logout = await Gateway.Client.LogOutAsync(guest.AccessToken))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, logout.StatusCode);
+        }
+
+        using var socket = NewSocket(Gateway.Origin);
+        await Assert.ThrowsAsync<WebSocketException>(() => socket.ConnectAsync(HubUri(guest.AccessToken), CancellationToken.None));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, socket.HttpStatusCode);
+        Assert.Equal("Bearer error=\"invalid_token\"", string.Join(", ", socket.HttpResponseHeaders!["WWW-Authenticate"]));
+    }
+
+    [Fact]
+    public async Task Hub_handshake_with_the_token_in_an_authorization_header_is_accepted()
+    {
+        var guest = await Gateway.Client.StartGuestAsync();
+        using var socket = NewSocket(Gateway.Origin);
+        socket.Options.SetRequestHeader("Authorization", "Bearer " + guest.AccessToken);
+
+        await socket.ConnectAsync(HubUri(null), CancellationToken.None);
+
+        Assert.Equal(HttpStatusCode.SwitchingProtocols, socket.HttpStatusCode);
+        await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+    }
+
     private Uri HubUri(string? accessToken)
     {
         var builder = new UriBuilder(Gateway.BaseAddress) { Scheme = "ws", Path = "/hubs/chat" };

@@ -111,6 +111,22 @@ public sealed class BaselineHubEndToEndTests
     }
 
     [Fact]
+    public async Task A_warm_up_opens_and_closes_its_connections_before_the_first_reading()
+    {
+        await using var hub = await BaselineHub.StartAsync();
+        var reporter = new SilentReporter();
+
+        var result = await SoakScenario.RunAsync(hub.Context("soak", reporter),
+            new SoakSettings(Connections: 30, Rooms: 0, Settle: TimeSpan.Zero, Hold: TimeSpan.FromSeconds(0.2), ServerPid: Environment.ProcessId, Warmup: 20),
+            CancellationToken.None);
+
+        Assert.Contains("warmed up with 20 connections, opened and closed", reporter.Messages);
+        Assert.Equal(30, result.Memory!.ConnectionsHeld);
+        Assert.Equal(30, result.Connections!.Requested);
+        Assert.Empty(result.Errors);
+    }
+
+    [Fact]
     public async Task A_capacity_search_reports_its_steps_and_the_best_sustained_one()
     {
         await using var hub = await BaselineHub.StartAsync();
