@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -26,6 +27,7 @@ internal sealed class AccessTokenValidator
     private readonly SessionRevocationCache _revocations;
     private readonly GatewayAuthOptions _options;
     private readonly TimeProvider _timeProvider;
+    private TokenValidationParameters? _parameters;
 
     public AccessTokenValidator(
         SigningKeyRing ring, SessionRevocationCache revocations, IOptions<GatewayAuthOptions> options, TimeProvider timeProvider)
@@ -64,23 +66,10 @@ internal sealed class AccessTokenValidator
             return AccessTokenValidation.Invalid;
         }
 
-        var result = await _handler.ValidateTokenAsync(parsed, new TokenValidationParameters
-        {
-            ValidIssuer = _options.Issuer,
-            ValidAudience = _options.Audience,
-            ValidateIssuer = true,
-            ValidateAudience = true,
-            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
-            ValidTypes = [ChatBearerDefaults.TokenType],
-            IssuerSigningKey = key.SecurityKey,
-            TryAllIssuerSigningKeys = false,
-            RequireSignedTokens = true,
-            // Checked below against the injected clock; IdentityModel would read the system clock.
-            ValidateLifetime = false,
-            NameClaimType = ChatClaims.Username,
-            AuthenticationType = ChatBearerDefaults.Scheme,
-        });
-        if (!result.IsValid || result.ClaimsIdentity is null)
+        // The result's ClaimsIdentity is not read: IdentityModel would build a Claim for every claim
+        // of the token, and this runs for every request and every hub connection opened.
+        var result = await _handler.ValidateTokenAsync(parsed, ParametersFor(key.SecurityKey));
+        if (!result.IsValid)
         {
             return AccessTokenValidation.Invalid;
         }
@@ -101,10 +90,9 @@ internal sealed class AccessTokenValidator
             return AccessTokenValidation.Invalid;
         }
 
-        var identity = result.ClaimsIdentity;
-        if (!Guid.TryParse(identity.FindFirst(ChatClaims.UserId)?.Value, out _)
-            || !Guid.TryParse(identity.FindFirst(ChatClaims.SessionId)?.Value, out var sessionId)
-            || string.IsNullOrEmpty(identity.FindFirst(ChatClaims.Username)?.Value))
+        if (!parsed.TryGetPayloadValue<string>(ChatClaims.UserId, out var userId) || !Guid.TryParse(userId, out _)
+            || !parsed.TryGetPayloadValue<string>(ChatClaims.SessionId, out var session) || !Guid.TryParse(session, out var sessionId)
+            || !parsed.TryGetPayloadValue<string>(ChatClaims.Username, out var username) || string.IsNullOrEmpty(username))
         {
             return AccessTokenValidation.Invalid;
         }
@@ -116,7 +104,7 @@ internal sealed class AccessTokenValidator
 
         return _revocations.IsRevoked(sessionId)
             ? AccessTokenValidation.Revoked
-            : new AccessTokenValidation(new ClaimsPrincipal(Compact(identity, _options.Issuer)), null);
+            : new AccessTokenValidation(new ClaimsPrincipal(Compact(parsed, userId, session, username, _options.Issuer)), null);
     }
 
     /// <summary>
@@ -130,17 +118,54 @@ internal sealed class AccessTokenValidator
     /// The claim types and the issuer are this process's shared strings (the issuer was validated
     /// equal to <paramref name="issuer"/>), not the copies parsed out of each token.
     /// </remarks>
-    private static AccessTokenIdentity Compact(ClaimsIdentity validated, string issuer)
+    private static AccessTokenIdentity Compact(JsonWebToken token, string userId, string sessionId, string username, string issuer)
     {
-        var kept = new List<AccessTokenIdentity.KeptClaim>(KeptClaims.Length);
-        foreach (var type in KeptClaims)
+        var kept = new List<AccessTokenIdentity.KeptClaim>(KeptClaims.Length)
         {
-            foreach (var claim in validated.FindAll(type))
-            {
-                kept.Add(new AccessTokenIdentity.KeptClaim(type, claim.Value, claim.ValueType));
-            }
+            new(ChatClaims.UserId, userId, ClaimValueTypes.String),
+            new(ChatClaims.SessionId, sessionId, ClaimValueTypes.String),
+            new(ChatClaims.Username, username, ClaimValueTypes.String),
+        };
+        if (token.TryGetPayloadValue<bool>(ChatClaims.Guest, out var guest))
+        {
+            kept.Add(new(ChatClaims.Guest, guest ? "true" : "false", ClaimValueTypes.Boolean));
+        }
+
+        if (token.TryGetPayloadValue<long>("exp", out var expires))
+        {
+            kept.Add(new("exp", expires.ToString(CultureInfo.InvariantCulture), ClaimValueTypes.Integer64));
         }
 
         return new AccessTokenIdentity([.. kept], issuer);
+    }
+
+    // Built once per signing key (keys change only on rotation), not per token: IdentityModel does
+    // not change the parameters it is given, and building them is most of a validation's garbage.
+    private TokenValidationParameters ParametersFor(SecurityKey key)
+    {
+        var cached = Volatile.Read(ref _parameters);
+        if (cached is not null && ReferenceEquals(cached.IssuerSigningKey, key))
+        {
+            return cached;
+        }
+
+        var parameters = new TokenValidationParameters
+        {
+            ValidIssuer = _options.Issuer,
+            ValidAudience = _options.Audience,
+            ValidateIssuer = true,
+            ValidateAudience = true,
+            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+            ValidTypes = [ChatBearerDefaults.TokenType],
+            IssuerSigningKey = key,
+            TryAllIssuerSigningKeys = false,
+            RequireSignedTokens = true,
+            // Checked by the caller against the injected clock; IdentityModel would read the system clock.
+            ValidateLifetime = false,
+            NameClaimType = ChatClaims.Username,
+            AuthenticationType = ChatBearerDefaults.Scheme,
+        };
+        Volatile.Write(ref _parameters, parameters);
+        return parameters;
     }
 }

@@ -61,6 +61,14 @@ internal sealed class ChatWorkload : IHubClientObserver, IAsyncDisposable
     /// <exception cref="InvalidOperationException">Sign-in or room set-up failed, or no client could connect.</exception>
     public async Task SetupAsync(CancellationToken cancellationToken)
     {
+        await PrepareAsync(cancellationToken);
+        await ConnectAsync(cancellationToken);
+    }
+
+    /// <summary>The first half of <see cref="SetupAsync"/>: signs in the users and creates and joins the rooms, opening no hub connection.</summary>
+    /// <exception cref="InvalidOperationException">Sign-in or room set-up failed.</exception>
+    public async Task PrepareAsync(CancellationToken cancellationToken)
+    {
         var started = Stopwatch.GetTimestamp();
         var userCount = Topology.NeedsDistinctUsers || _options.Users <= 0 ? Topology.ClientCount : Math.Min(_options.Users, Topology.ClientCount);
         _users = new ChatIdentity[userCount];
@@ -73,7 +81,12 @@ internal sealed class ChatWorkload : IHubClientObserver, IAsyncDisposable
         }
 
         await CreateConversationsAsync(cancellationToken);
+    }
 
+    /// <summary>The second half of <see cref="SetupAsync"/>: connects and subscribes every client.</summary>
+    /// <exception cref="InvalidOperationException">No client could connect.</exception>
+    public async Task ConnectAsync(CancellationToken cancellationToken)
+    {
         Connect = await Fleet.ConnectAsync(Fleet.Clients, _options.ConnectConcurrency, cancellationToken);
         _reporter.Info($"connected {Connect.Connected}/{Connect.Requested} clients in {Connect.Seconds:0.0} s" + (Connect.FirstError is { } e ? $" (first error: {e})" : ""));
         if (Connect.Connected == 0)

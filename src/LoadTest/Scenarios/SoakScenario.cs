@@ -6,7 +6,8 @@ namespace OrleansChat.LoadTest.Scenarios;
 
 /// <summary>
 /// Opens N idle connections and holds them with keep-alive pings, reading the server's resident
-/// memory (VmRSS from /proc) before and after: the server's memory per connection. The load
+/// memory (VmRSS from /proc) before they open (after their users signed in) and after: the
+/// server's memory per connection. The load
 /// generator's own memory per connection is reported alongside, to show what the client costs.
 /// </summary>
 /// <remarks>
@@ -26,16 +27,19 @@ internal static class SoakScenario
             await WarmUpAsync(context, settings.Warmup, cancellationToken);
         }
 
-        var serverBefore = settings.ServerPid is { } pid ? ProcessMemory.Read(pid) : null;
-        var clientBefore = SettledSelf();
         var metrics = new RunMetrics();
         await using var workload = new ChatWorkload(context.Target, Topology.Idle(settings.Connections, settings.Rooms), context.Workload, metrics, context.Reporter);
-        RssSample? serverConnected, serverHeld;
-        RssSample clientConnected;
+        RssSample? serverBefore, serverConnected, serverHeld;
+        RssSample clientBefore, clientConnected;
         long disconnectsDuringHold;
         await using (var monitor = ProgressMonitor.Start(workload, context.Reporter, "connecting"))
         {
-            await workload.SetupAsync(cancellationToken);
+            // Users are signed in (and rooms set up) before the "before" reading: what is measured
+            // is what the connections add, not what creating their accounts left behind.
+            await workload.PrepareAsync(cancellationToken);
+            serverBefore = settings.ServerPid is { } pid ? ProcessMemory.Read(pid) : null;
+            clientBefore = SettledSelf();
+            await workload.ConnectAsync(cancellationToken);
             monitor.Phase = "settling";
             await Task.Delay(settings.Settle, cancellationToken);
             serverConnected = settings.ServerPid is { } p1 ? ProcessMemory.Read(p1) : null;
