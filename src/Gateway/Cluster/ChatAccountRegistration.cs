@@ -1,4 +1,5 @@
 using OrleansChat.Gateway.Accounts;
+using OrleansChat.Runtime.Client;
 
 namespace OrleansChat.Gateway.Cluster;
 
@@ -7,10 +8,14 @@ namespace OrleansChat.Gateway.Cluster;
 /// block, invite and message the user as soon as it exists (a registration left to the background
 /// raced with exactly that). Signup never fails on it and waits at most <see cref="MaxWait"/>: if
 /// the cluster is unreachable, the registration goes on in the background and the first chat
-/// request of the user registers it otherwise (<see cref="ChatUserRegistry"/>).
+/// request of the user registers it otherwise (<see cref="ChatUserRegistry"/>). A gateway that sees
+/// no silo at all (client mode) does not wait: the call could only time out.
 /// </summary>
-internal sealed partial class ChatAccountRegistration(ChatUserRegistry registry, ILogger<ChatAccountRegistration> logger) : IAccountCreatedHandler
+internal sealed partial class ChatAccountRegistration(ChatUserRegistry registry, IServiceProvider services, ILogger<ChatAccountRegistration> logger) : IAccountCreatedHandler
 {
+    // Registered in client mode only; a co-hosted gateway always has its own silo.
+    private readonly IClusterClientStatus? _cluster = services.GetService<IClusterClientStatus>();
+
     /// <summary>The longest a signup waits for the cluster; a registration is one grain call.</summary>
     public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(5);
 
@@ -18,8 +23,15 @@ internal sealed partial class ChatAccountRegistration(ChatUserRegistry registry,
     {
         try
         {
-            await registry.EnsureAsync(new ChatIdentity(ChatIdentity.FormatUserId(account.UserId), account.Username, account.IsGuest, Guid.Empty))
-                .WaitAsync(MaxWait, cancellationToken);
+            var registering = registry.EnsureAsync(new ChatIdentity(ChatIdentity.FormatUserId(account.UserId), account.Username, account.IsGuest, Guid.Empty));
+            if (_cluster is { IsConnected: false })
+            {
+                _ = registering.ContinueWith(static t => _ = t.Exception, TaskScheduler.Default);
+                LogDeferred(logger, account.UserId, "no silo");
+                return;
+            }
+
+            await registering.WaitAsync(MaxWait, cancellationToken);
         }
         catch (Exception ex)
         {
