@@ -3,7 +3,6 @@ using System.Diagnostics;
 using Npgsql;
 using OrleansChat.LoadTest.Persistence;
 using OrleansChat.LoadTest.Reporting;
-using Spectre.Console;
 
 namespace OrleansChat.LoadTest.Cli;
 
@@ -55,23 +54,8 @@ internal static class InsertBaselineCommand
                 var baseline = new InsertBaseline(settings);
                 await Console.Error.WriteLineAsync($"inserting into scratch table {baseline.Table} at {endpoint}");
                 var figures = await baseline.RunAsync(cancellationToken);
-                var result = new RunResult
-                {
-                    Scenario = "insert-baseline",
-                    Target = "postgres",
-                    Endpoint = endpoint,
-                    StartedAt = startedAt,
-                    Seconds = Stopwatch.GetElapsedTime(started).TotalSeconds,
-                    Machine = MachineInfo.Current(),
-                    Parameters = ScenarioRunner.Parameters(parse).Where(p => p.Key != "postgres").ToDictionary(),
-                    Insert = figures,
-                };
-                if (parse.GetValue(output) is { } path)
-                {
-                    await ResultJson.WriteAsync(result, path, cancellationToken);
-                }
-
-                FinalTable.Write(result, AnsiConsole.Console);
+                var result = ScenarioRunner.DatabaseResult("insert-baseline", "postgres", endpoint, startedAt, started, parse) with { Insert = figures };
+                await ScenarioRunner.PublishAsync(result, parse.GetValue(output), cancellationToken);
                 return ExitCodes.Ok;
             }
             catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or TimeoutException)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Diagnostics;
 using System.Globalization;
 using OrleansChat.LoadTest.Baseline;
 using OrleansChat.LoadTest.Client;
@@ -79,13 +80,7 @@ internal static class ScenarioRunner
             var reporter = new ConsoleReporter(live: !parse.GetValue(common.NoLive) && ConsoleReporter.CanRunLive);
             var context = new RunContext(scenario, target, workload, reporter, slo, Parameters(parse));
             var result = await reporter.RunAsync(() => run(context, cancellationToken));
-            if (parse.GetValue(common.Out) is { } path)
-            {
-                await ResultJson.WriteAsync(result, path, cancellationToken);
-                await Console.Error.WriteLineAsync($"result written to {path}");
-            }
-
-            FinalTable.Write(result, AnsiConsole.Console);
+            await PublishAsync(result, parse.GetValue(common.Out), cancellationToken);
             return SloPolicy.ExitCodeFor(result.Slo);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -182,6 +177,33 @@ internal static class ScenarioRunner
         Require(workload.Client.ReceiveBufferBytes is >= 256 and <= 1 << 20, "--receive-buffer must be between 256 and 1048576.");
         Require(workload.Client.ReconnectConcurrency is >= 1 and <= 10_000, "--reconnect-concurrency must be between 1 and 10000.");
         Require(workload.ServerPid is null || File.Exists($"/proc/{workload.ServerPid}/stat"), $"--gateway-pid {workload.ServerPid}: no such process on this machine.");
+    }
+
+    /// <summary>
+    /// The result of a run against PostgreSQL or a cluster (no hub target): what it measured, with the
+    /// command line's parameters except the connection string, which may hold a password.
+    /// </summary>
+    public static RunResult DatabaseResult(string scenario, string target, string endpoint, DateTimeOffset startedAt, long started, ParseResult parse) => new()
+    {
+        Scenario = scenario,
+        Target = target,
+        Endpoint = endpoint,
+        StartedAt = startedAt,
+        Seconds = Stopwatch.GetElapsedTime(started).TotalSeconds,
+        Machine = MachineInfo.Current(),
+        Parameters = Parameters(parse).Where(p => p.Key != "postgres").ToDictionary(),
+    };
+
+    /// <summary>Writes the JSON result file when asked for, then the final table.</summary>
+    public static async Task PublishAsync(RunResult result, string? path, CancellationToken cancellationToken)
+    {
+        if (path is not null)
+        {
+            await ResultJson.WriteAsync(result, path, cancellationToken);
+            await Console.Error.WriteLineAsync($"result written to {path}");
+        }
+
+        FinalTable.Write(result, AnsiConsole.Console);
     }
 
     /// <summary>A duration option in seconds.</summary>

@@ -3,7 +3,6 @@ using System.Diagnostics;
 using Npgsql;
 using OrleansChat.LoadTest.Persistence;
 using OrleansChat.LoadTest.Reporting;
-using Spectre.Console;
 
 namespace OrleansChat.LoadTest.Cli;
 
@@ -55,25 +54,13 @@ internal static class WritePathCommand
             try
             {
                 var figures = await new WritePathRun(settings, new ConsoleReporter(live: false)).RunAsync(cancellationToken);
-                var result = new RunResult
+                var result = ScenarioRunner.DatabaseResult("write-path", "cluster", endpoint, startedAt, started, parse) with
                 {
-                    Scenario = "write-path",
-                    Target = "cluster",
-                    Endpoint = endpoint,
-                    StartedAt = startedAt,
-                    Seconds = Stopwatch.GetElapsedTime(started).TotalSeconds,
-                    Machine = MachineInfo.Current(),
-                    Parameters = ScenarioRunner.Parameters(parse).Where(p => p.Key != "postgres").ToDictionary(),
                     WritePath = figures,
                     Errors = figures.ErrorCodes,
                     ErrorRate = figures.AckedTotal + figures.Errors == 0 ? 0 : (double)figures.Errors / (figures.AckedTotal + figures.Errors),
                 };
-                if (parse.GetValue(output) is { } path)
-                {
-                    await ResultJson.WriteAsync(result, path, cancellationToken);
-                }
-
-                FinalTable.Write(result, AnsiConsole.Console);
+                await ScenarioRunner.PublishAsync(result, parse.GetValue(output), cancellationToken);
                 var store = figures.Store;
                 var correct = figures.Errors == 0 && figures.RoomsWithGaps == 0 && store.Missing == 0 && store.StoredMoreThanOnce == 0 && store.SeqMismatch == 0;
                 return correct ? ExitCodes.Ok : ExitCodes.RunFailed;
