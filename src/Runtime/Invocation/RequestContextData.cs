@@ -51,19 +51,9 @@ public sealed class RequestContextData
     /// <summary>A new snapshot with <paramref name="key"/> set (or removed when <paramref name="value"/> is null); null when empty.</summary>
     public static RequestContextData? With(RequestContextData? current, string key, string? value)
     {
-        var copy = new List<KeyValuePair<string, string>>(current?._values ?? []);
-        var index = copy.FindIndex(pair => string.Equals(pair.Key, key, StringComparison.Ordinal));
-        if (index >= 0)
-        {
-            copy.RemoveAt(index);
-        }
-
-        if (value is not null)
-        {
-            copy.Add(new(key, value));
-        }
-
-        return copy.Count == 0 ? null : new RequestContextData(copy);
+        var others = (current?._values ?? []).Where(pair => !string.Equals(pair.Key, key, StringComparison.Ordinal));
+        var data = new RequestContextData(value is null ? others : others.Append(new(key, value)));
+        return data.Count == 0 ? null : data;
     }
 
     private static int IndexOf(KeyValuePair<string, string>[] pairs, string key, int start)
