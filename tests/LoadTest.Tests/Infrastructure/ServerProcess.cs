@@ -69,6 +69,8 @@ internal sealed class ServerProcess : IAsyncDisposable
             {
                 if (_process.HasExited)
                 {
+                    // The redirected output is read asynchronously: wait for its end before quoting it.
+                    await _process.WaitForExitAsync();
                     throw new InvalidOperationException($"{Name} exited with {_process.ExitCode}: {Output}");
                 }
 

@@ -5,7 +5,7 @@ internal static class HttpProbe
 {
     public static async Task<bool> IsReadyAsync(HttpClient http, NodeProcess process)
     {
-        process.ThrowIfExited();
+        await process.ThrowIfExitedAsync();
         try
         {
             using var response = await http.GetAsync(new Uri("/readyz", UriKind.Relative));

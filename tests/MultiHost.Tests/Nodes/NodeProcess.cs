@@ -73,10 +73,12 @@ internal sealed class NodeProcess : IDisposable
     public Task WaitForExitAsync(TimeSpan timeout) => Wait.For(_process.WaitForExitAsync(), $"{Name} (pid {Pid}) to exit", timeout);
 
     /// <summary>Throws with the process's output if it has exited: a node that died cannot become ready.</summary>
-    public void ThrowIfExited()
+    public async Task ThrowIfExitedAsync()
     {
         if (_process.HasExited)
         {
+            // The redirected output is read asynchronously: wait for its end before quoting it.
+            await _process.WaitForExitAsync();
             throw new InvalidOperationException($"{Name} exited with code {_process.ExitCode}. Its output:\n{Output}");
         }
     }

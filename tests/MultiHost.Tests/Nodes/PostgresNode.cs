@@ -63,7 +63,7 @@ internal sealed class PostgresNode : IDisposable
 
     private async Task<bool> AcceptsConnectionsAsync()
     {
-        _process.ThrowIfExited();
+        await _process.ThrowIfExitedAsync();
         try
         {
             await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ConnectionString) { Pooling = false }.ConnectionString);

@@ -115,6 +115,9 @@ public sealed class SiloProcess : IAsyncDisposable
     {
         if (_process.HasExited)
         {
+            // Exited is not the end of its output: the redirected streams are read asynchronously,
+            // and WaitForExitAsync also waits for them to reach their end.
+            await _process.WaitForExitAsync();
             throw new InvalidOperationException($"Silo {Name} exited with {_process.ExitCode}: {Output}");
         }
 

@@ -72,7 +72,7 @@ function InviteRow({ invite, myUserId, onAnswered }: { invite: GameInvite; myUse
 /** Friends with presence, pending requests both ways, game invitations, and adding a friend. */
 export function FriendsView() {
   const { me, toasts, presence, hub } = useServices();
-  const friends = useAsync(() => friendsApi.list(), []);
+  const friends = useAsync(() => presence.seedFrom(friendsApi.list(), (d) => [...d.friends, ...d.incoming, ...d.outgoing]), []);
   const invites = useAsync(() => invitesApi.list(), []);
   const [search, setSearch] = useState("");
   const [results, setResults] = useState<UserProfile[] | null>(null);
@@ -80,10 +80,6 @@ export function FriendsView() {
   const id = useId();
   const reloadFriends = friends.reload;
   const reloadInvites = invites.reload;
-
-  useEffect(() => {
-    if (friends.data) presence.seed([...friends.data.friends, ...friends.data.incoming, ...friends.data.outgoing]);
-  }, [friends.data, presence]);
 
   // Friend requests and invitations arrive as notifications: refresh the lists when one does.
   useEffect(

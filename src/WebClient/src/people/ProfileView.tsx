@@ -16,7 +16,7 @@ export const games: readonly string[] = ["Chess", "Checkers", "Tic-tac-toe", "Co
 /** Someone's profile: presence, status, bio, and what you can do with them. */
 export function ProfileView({ userId }: { userId: string }) {
   const { me, toasts, presence } = useServices();
-  const profile = useAsync(() => usersApi.get(userId), [userId]);
+  const profile = useAsync(() => presence.seedFrom(usersApi.get(userId), (d) => [d]), [userId]);
   const isMe = userId === me.userId;
   const standing = useAsync(() => (isMe ? Promise.resolve<Relationship>("none") : friendsApi.relationshipWith(userId)), [userId, isMe]);
   const live = useStore(presence).get(userId);
@@ -24,10 +24,6 @@ export function ProfileView({ userId }: { userId: string }) {
   const [game, setGame] = useState(games[0]!);
   const [busy, setBusy] = useState(false);
   const id = useId();
-
-  useEffect(() => {
-    if (profile.data) presence.seed([profile.data]);
-  }, [profile.data, presence]);
 
   useEffect(() => {
     if (standing.data) setRelationship(standing.data);

@@ -25,4 +25,21 @@ describe("PresenceStore", () => {
     hub.emit("PresenceChanged", { userId: "bob", presence: "offline", customStatus: null });
     expect(store.get().get("bob")?.presence).toBe("offline");
   });
+
+  it("does not let an answer sent before an event override it, and takes one sent after", async () => {
+    const hub = new FakeHub();
+    const store = new PresenceStore(hub, "me");
+    let answer!: (list: { userId: string; presence: "online" | "offline" }[]) => void;
+    // The friend list is read while bob is online; his "offline" arrives before the answer does.
+    const seeded = store.seedFrom(new Promise<{ userId: string; presence: "online" | "offline" }[]>((resolve) => (answer = resolve)), (d) => d);
+    hub.emit("PresenceChanged", { userId: "bob", presence: "offline", customStatus: null });
+    answer([{ userId: "bob", presence: "online" }, { userId: "carol", presence: "online" }]);
+    await seeded;
+    expect(store.get().get("bob")?.presence).toBe("offline");
+    expect(store.get().get("carol")?.presence).toBe("online");
+
+    // A request sent after the event: its answer is the newer word.
+    await store.seedFrom(Promise.resolve([{ userId: "bob", presence: "online" as const }]), (d) => d);
+    expect(store.get().get("bob")?.presence).toBe("online");
+  });
 });

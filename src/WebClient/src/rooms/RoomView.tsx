@@ -22,16 +22,12 @@ export function RoomView({ roomId }: { roomId: string }) {
   const myRooms = useStore(mine).rooms;
   const known = myRooms.find((r) => r.roomId === roomId);
   const room = useAsync(() => roomsApi.get(roomId), [roomId]);
-  const members = useAsync(() => roomsApi.members(roomId), [roomId]);
+  const members = useAsync(() => presence.seedFrom(roomsApi.members(roomId), (d) => d), [roomId]);
   const [panelOpen, setPanelOpen] = useState(false);
   const [confirmLeave, setConfirmLeave] = useState(false);
   const conversationId = roomConversationId(roomId);
   const reloadMembers = members.reload;
   const reloadRoom = room.reload;
-
-  useEffect(() => {
-    if (members.data) presence.seed(members.data);
-  }, [members.data, presence]);
 
   useEffect(
     () =>
