@@ -11,12 +11,15 @@ namespace OrleansChat.Testing;
 /// same port. <see cref="Blackhole"/> is a silent one, what a partitioned network looks like: every
 /// connection stays open and new ones are still accepted, but nothing is forwarded either way,
 /// not even a close, until <see cref="Resume"/> delivers what was held, in order, as TCP would
-/// after the network heals.
+/// after the network heals. <see cref="SilenceExisting"/> is a silent outage that never heals for
+/// the connections open at the time (lost state in a NAT or a proxy): they stay open and get
+/// nothing forwarded until the relay is cut, while connections accepted later are relayed.
 /// </summary>
 public sealed class TcpRelay : IAsyncDisposable
 {
     private readonly int _targetPort;
     private readonly ConcurrentDictionary<TcpClient, byte> _connections = new();
+    private readonly ConcurrentDictionary<Link, byte> _links = new();
     private readonly object _modeLock = new();
     private TaskCompletionSource _forwarding = NewGate(open: true);
     private TcpListener? _listener;
@@ -64,7 +67,20 @@ public sealed class TcpRelay : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops accepting and resets every relayed connection; ends a blackhole too.</summary>
+    /// <summary>
+    /// Stops forwarding, for good, in both directions of every connection accepted so far (an end
+    /// of stream included), keeping them open; connections accepted afterwards are relayed as usual.
+    /// Only <see cref="CutAsync"/> ends it, by resetting them.
+    /// </summary>
+    public void SilenceExisting()
+    {
+        foreach (var link in _links.Keys)
+        {
+            link.Silenced = true;
+        }
+    }
+
+    /// <summary>Stops accepting and resets every relayed connection; ends a blackhole and a silence too.</summary>
     public async Task CutAsync()
     {
         _listener?.Stop();
@@ -88,8 +104,12 @@ public sealed class TcpRelay : IAsyncDisposable
         }
 
         _connections.Clear();
-        // Relays held at the gate now fail on their reset sockets and end.
+        // Relays held at the gates now fail on their reset sockets and end.
         Resume();
+        foreach (var link in _links.Keys)
+        {
+            link.Cut.TrySetResult();
+        }
     }
 
     public async ValueTask DisposeAsync() => await CutAsync();
@@ -127,15 +147,17 @@ public sealed class TcpRelay : IAsyncDisposable
     private async Task RelayAsync(TcpClient client)
     {
         var server = new TcpClient();
+        var link = new Link();
         _connections[client] = 0;
         _connections[server] = 0;
+        _links[link] = 0;
         var up = Task.CompletedTask;
         var down = Task.CompletedTask;
         try
         {
             await server.ConnectAsync(IPAddress.Loopback, _targetPort);
-            up = PumpAsync(client.GetStream(), server.GetStream());
-            down = PumpAsync(server.GetStream(), client.GetStream());
+            up = PumpAsync(link, client.GetStream(), server.GetStream());
+            down = PumpAsync(link, server.GetStream(), client.GetStream());
             await Task.WhenAny(up, down);
         }
         catch (Exception ex) when (IsConnectionEnd(ex))
@@ -144,6 +166,7 @@ public sealed class TcpRelay : IAsyncDisposable
         }
         finally
         {
+            _links.TryRemove(link, out _);
             _connections.TryRemove(client, out _);
             _connections.TryRemove(server, out _);
             client.Dispose();
@@ -160,8 +183,11 @@ public sealed class TcpRelay : IAsyncDisposable
         }
     }
 
-    /// <summary>Copies one direction; what is read while blackholed, an end of stream included, waits at the gate.</summary>
-    private async Task PumpAsync(NetworkStream from, NetworkStream to)
+    /// <summary>
+    /// Copies one direction; what is read while blackholed, an end of stream included, waits at the
+    /// gate, and what is read on a silenced connection waits until the relay is cut.
+    /// </summary>
+    private async Task PumpAsync(Link link, NetworkStream from, NetworkStream to)
     {
         var buffer = new byte[16 * 1024];
         while (true)
@@ -174,6 +200,13 @@ public sealed class TcpRelay : IAsyncDisposable
             }
 
             await gate;
+            if (link.Silenced)
+            {
+                // Held until the relay is cut (silenced maybe while held at the blackhole gate); the sockets are reset by then.
+                await link.Cut.Task;
+                return;
+            }
+
             if (read == 0)
             {
                 return;
@@ -184,4 +217,11 @@ public sealed class TcpRelay : IAsyncDisposable
     }
 
     private static bool IsConnectionEnd(Exception ex) => ex is IOException or SocketException or ObjectDisposedException;
+
+    /// <summary>One relayed connection, both directions.</summary>
+    private sealed class Link
+    {
+        public readonly TaskCompletionSource Cut = NewGate(open: false);
+        public volatile bool Silenced;
+    }
 }

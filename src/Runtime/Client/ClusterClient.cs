@@ -22,7 +22,7 @@ internal sealed partial class ClusterClient(
     ILogger<ClusterClient> logger) : BackgroundService, IClusterClientStatus
 {
     // Bounds each read: against a silent database the driver alone would hold a refresh, and with it the view's updates, for as long as the silence lasts.
-    private readonly TableOperation _tableOperation = new(options.Value.TableOperationTimeout, timeProvider);
+    private readonly TableOperation _tableOperation = new(options.Value.TableOperationTimeout, timeProvider, logger);
     private volatile bool _lastReadSucceeded;
     private long _failedRefreshes;
 
@@ -32,6 +32,9 @@ internal sealed partial class ClusterClient(
 
     /// <summary>Refreshes that could not read the table since the start.</summary>
     internal long FailedRefreshes => Interlocked.Read(ref _failedRefreshes);
+
+    /// <summary>Reads abandoned at the table operation timeout that have not ended yet.</summary>
+    internal int PendingAbandonedReads => _tableOperation.PendingAbandonedReads;
 
     public async Task WaitForActiveSilosAsync(int silos, CancellationToken cancellationToken = default)
     {

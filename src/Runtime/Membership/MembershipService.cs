@@ -48,8 +48,8 @@ internal sealed partial class MembershipService : IClusterMembership, IHostedSer
         _options = options.Value;
         _liveness = liveness;
         _timeProvider = timeProvider;
-        _tableOperation = new TableOperation(_options.TableOperationTimeout, timeProvider);
         _logger = logger;
+        _tableOperation = new TableOperation(_options.TableOperationTimeout, timeProvider, logger);
         _localAddress = _options.LocalSiloAddress;
     }
 

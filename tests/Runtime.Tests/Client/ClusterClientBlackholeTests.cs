@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using OrleansChat.Runtime.Client;
+using OrleansChat.Runtime.Membership;
 using OrleansChat.Runtime.Tests.Activation;
 using OrleansChat.Runtime.Tests.Infrastructure;
 
@@ -63,5 +64,37 @@ public sealed class ClusterClientBlackholeTests(PostgresFixture database) : ICla
         await cluster.WaitForActiveSilosAsync(2);
         await Wait.Until(() => cluster.ClientStatus.IsConnected, "the client to read the table again");
         Assert.Equal(3, await counter.Increment("after"));
+    }
+
+    [Fact]
+    public async Task A_client_whose_open_connections_go_silent_for_good_reads_the_table_again_over_new_ones_although_its_abandoned_read_never_ends()
+    {
+        var connectionString = await database.CreateDatabaseAsync();
+        await using var relay = new TcpRelay(new NpgsqlConnectionStringBuilder(connectionString).Port);
+        relay.Start();
+        // Command Timeout=0: the driver never gives up on the silent read by itself (with its own timeout it
+        // would, after that timeout, over a new connection), so only the client's backstop can get reads going.
+        var viaRelay = new NpgsqlConnectionStringBuilder(connectionString) { Host = "127.0.0.1", Port = relay.Port, CommandTimeout = 0, Timeout = 60 };
+        await using var cluster = await TestCluster.StartAsync(connectionString, silos: 1, viaRelay.ConnectionString, o => o.TableOperationTimeout = OperationTimeout);
+        var client = cluster.ClientServices.GetRequiredService<ClusterClient>();
+        var counter = cluster.Client.GetGrain<IPersistentCounterGrain>(Guid.NewGuid().ToString("N"));
+        Assert.Equal(1, await counter.Increment("before"));
+
+        // The connections open now (the client's pooled one) stay open and silent for good; new ones are answered.
+        relay.SilenceExisting();
+        await Wait.Until(() => client.PendingAbandonedReads > 0, "a client refresh on the silenced connection to be abandoned", Bound);
+        Assert.False(cluster.ClientStatus.IsConnected);
+
+        // The silos reach the table directly, so a silo joins; the client sees it only by reading the table again.
+        await cluster.StartSiloAsync();
+        var backstop = TableOperation.AbandonedReadLimitFor(OperationTimeout);
+        await Wait.Until(
+            () => cluster.ClientStatus.IsConnected && cluster.ClientStatus.ActiveSilos == 2,
+            "the client to read the table over a new connection and see the second silo",
+            Bound + (backstop * 2));
+
+        // Its abandoned read has still not ended: the client read again without waiting for it.
+        Assert.True(client.PendingAbandonedReads > 0);
+        Assert.Equal(2, await counter.Increment("after"));
     }
 }
