@@ -66,6 +66,7 @@ internal sealed partial class TableOperation(TimeSpan timeout, TimeSpan abandone
             return Task.FromCanceled<T>(cancellationToken);
         }
 
+        TimeSpan? overdueFor = null;
         lock (_lock)
         {
             if (_abandonedRead is { IsCompleted: false })
@@ -78,11 +79,16 @@ internal sealed partial class TableOperation(TimeSpan timeout, TimeSpan abandone
                         new TimeoutException()));
                 }
 
-                // Forgotten, not ended: it still counts in PendingAbandonedReads until the driver lets go of it.
-                LogAbandonedReadOverdue(logger, pendingFor.TotalSeconds, PendingAbandonedReads);
+                overdueFor = pendingFor;
             }
 
+            // Forgotten, not ended: an overdue read still counts in PendingAbandonedReads until the driver lets go of it.
             _abandonedRead = null;
+        }
+
+        if (overdueFor is { } overdue)
+        {
+            LogAbandonedReadOverdue(logger, overdue.TotalSeconds, PendingAbandonedReads);
         }
 
         return WithTimeoutAsync(read, timeout, timeProvider, Abandoned, cancellationToken);
