@@ -75,7 +75,7 @@ internal sealed partial class TableOperation(TimeSpan timeout, TimeSpan abandone
                 if (pendingFor < abandonedReadLimit)
                 {
                     return Task.FromException<T>(new OperationCanceledException(
-                        $"The membership table has not answered a read abandoned after {timeout.TotalSeconds:0.###} s; no other read is started until it ends, or for {abandonedReadLimit.TotalSeconds:0.###} s.",
+                        $"The membership table has not answered a read abandoned after {timeout.TotalSeconds:0.###} s; no other read is started until it ends or has been pending {abandonedReadLimit.TotalSeconds:0.###} s.",
                         new TimeoutException()));
                 }
 
