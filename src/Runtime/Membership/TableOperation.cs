@@ -32,7 +32,7 @@ internal sealed partial class TableOperation(TimeSpan timeout, TimeSpan abandone
     /// <summary>How many table operation timeouts an abandoned read may hold back further reads.</summary>
     internal const int AbandonedReadLimitFactor = 6;
 
-    private readonly object _lock = new();
+    private readonly Lock _lock = new();
     private Task? _abandonedRead;
     private long _abandonedAt;
     private int _pendingAbandonedReads;
