@@ -22,14 +22,53 @@ internal static class BearerToken
         }
 
         if (request.Path.StartsWithSegments(ChatBearerDefaults.HubPathPrefix, StringComparison.OrdinalIgnoreCase)
-            && request.Query.TryGetValue(ChatBearerDefaults.QueryParameter, out var values)
-            && values.Count == 1)
+            && FromQuery(request.QueryString.Value) is { } token)
         {
             fromQuery = true;
-            return values[0];
+            return token;
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The <c>access_token</c> parameter of a raw query string, when it occurs exactly once (name
+    /// compared as the query collection compares it, the value decoded as it decodes it). Read
+    /// from the raw string instead of <see cref="HttpRequest.Query"/>: parsing the query builds a
+    /// dictionary of every parameter per hub connection opened, garbage of several hundred bytes
+    /// (issue 8).
+    /// </summary>
+    internal static string? FromQuery(string? query)
+    {
+        if (string.IsNullOrEmpty(query))
+        {
+            return null;
+        }
+
+        var rest = query.AsSpan(query[0] == '?' ? 1 : 0);
+        string? found = null;
+        while (!rest.IsEmpty)
+        {
+            var end = rest.IndexOf('&');
+            var pair = end < 0 ? rest : rest[..end];
+            rest = end < 0 ? [] : rest[(end + 1)..];
+            var equals = pair.IndexOf('=');
+            var name = equals < 0 ? pair : pair[..equals];
+            if (!name.Equals(ChatBearerDefaults.QueryParameter, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            if (found is not null)
+            {
+                return null;
+            }
+
+            var value = equals < 0 ? [] : pair[(equals + 1)..];
+            found = value.ContainsAny('%', '+') ? Uri.UnescapeDataString(value.ToString().Replace('+', ' ')) : value.ToString();
+        }
+
+        return found;
     }
 
     /// <summary>
@@ -42,6 +81,13 @@ internal static class BearerToken
     /// </summary>
     public static void ForgetQueryToken(HttpRequest request)
     {
+        // The usual hub URL has no other parameter: nothing to parse or rebuild.
+        if (request.QueryString.Value?.Contains('&', StringComparison.Ordinal) != true)
+        {
+            request.Query = QueryCollection.Empty;
+            return;
+        }
+
         var rest = new Dictionary<string, StringValues>(StringComparer.OrdinalIgnoreCase);
         foreach (var (key, value) in request.Query)
         {

@@ -6,11 +6,19 @@ using OrleansChat.Runtime;
 namespace OrleansChat.Gateway.Hubs.Presence;
 
 /// <summary>
-/// Tells each user's grain how many of the user's connections this gateway holds: at once when a
-/// connection opens or closes, and again every <see cref="ChatHubOptions.PresenceRenewal"/> as the
-/// grain's report lease would otherwise expire. A user is online while any gateway reports a
-/// connection; a gateway that dies stops renewing and its reports expire.
+/// Tells each user's grain how many of the user's connections this gateway holds: at once when the
+/// user's first connection here opens or their last one closes, and every
+/// <see cref="ChatHubOptions.PresenceRenewal"/> as the grain's report lease would otherwise expire.
+/// A user is online while any gateway reports a connection; a gateway that dies stops renewing and
+/// its reports expire.
 /// </summary>
+/// <remarks>
+/// Only those two changes are reported at once because only they can change what the grain
+/// derives (online while any node reports a connection): a second tab, or a reconnect that opens
+/// before the old connection is seen closed, costs no grain call (issue 8: a report was the
+/// largest part of the garbage of opening a connection). The count a report carries is the one
+/// when it runs; renewals carry the current count.
+/// </remarks>
 internal sealed partial class PresenceReporter(
     IGrainFactory grains,
     GatewayNode node,
@@ -21,6 +29,10 @@ internal sealed partial class PresenceReporter(
     private readonly Dictionary<string, UserConnections> _users = new(StringComparer.Ordinal);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _lastReported = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _changeReports = new(StringComparer.Ordinal);
+
+    /// <summary>Reports started for <paramref name="userId"/> by a first connection opening or a last one closing (diagnostics and tests).</summary>
+    public int ChangeReports(string userId) => _changeReports.TryGetValue(userId, out var count) ? count : 0;
 
     /// <summary>The connection count last reported for <paramref name="userId"/> (diagnostics and tests).</summary>
     public int? LastReported(string userId) => _lastReported.TryGetValue(userId, out var count) ? count : null;
@@ -56,6 +68,7 @@ internal sealed partial class PresenceReporter(
     private void Change(ChatIdentity who, int delta)
     {
         UserConnections user;
+        bool crossed;
         lock (_lock)
         {
             if (!_users.TryGetValue(who.UserId, out user!))
@@ -64,7 +77,14 @@ internal sealed partial class PresenceReporter(
                 _users[who.UserId] = user;
             }
 
-            user.Count = Math.Max(0, user.Count + delta);
+            var before = user.Count;
+            user.Count = Math.Max(0, before + delta);
+            crossed = (before == 0) != (user.Count == 0);
+        }
+
+        if (!crossed)
+        {
+            return;
         }
 
         // One queued report per user, not one per connection change: a report reads the count
@@ -76,6 +96,7 @@ internal sealed partial class PresenceReporter(
             return;
         }
 
+        _changeReports.AddOrUpdate(who.UserId, 1, static (_, count) => count + 1);
         using (ExecutionContext.SuppressFlow())
         {
             _ = Task.Run(() => ReportAsync(user));
