@@ -158,6 +158,9 @@ cluster_postgres="${postgres%;};Database=$cluster_db"
 # processes under load exhaust it ("too many clients"). Sized so that together they fit.
 silo_postgres="$cluster_postgres;Maximum Pool Size=35"
 gateway_postgres="$cluster_postgres;Maximum Pool Size=20"
+# One signing secret per run: a retried start (a port taken meanwhile) meets the signing key its
+# first attempt already stored in the database, encrypted with this secret.
+gateway_secret=$(head -c 48 /dev/urandom | base64 | tr -d '\n')
 
 port_in_use() { [[ -n "$(ss -Hltn "sport = :$1" 2>/dev/null)" ]]; }
 
@@ -201,7 +204,7 @@ start_system() {
     cd "$ROOT/src/Gateway/bin/Release/net10.0"
     export ConnectionStrings__Postgres="$gateway_postgres" Cluster__ClusterId=bench Cluster__ServiceId=bench \
       ASPNETCORE_URLS="http://127.0.0.1:$gateway_port" DOTNET_gcServer=1 \
-      Gateway__Auth__SigningSecret="$(head -c 48 /dev/urandom | base64 | tr -d '\n')" \
+      Gateway__Auth__SigningSecret="$gateway_secret" \
       Gateway__Auth__Throttle__MaxSignupsPerAddress=100000 \
       Gateway__Hub__ConnectionPermitsPerSecond=100000 Gateway__Hub__ConnectionBurst=100000 \
       Gateway__Hub__UserPermitsPerSecond=100000 Gateway__Hub__UserBurst=100000

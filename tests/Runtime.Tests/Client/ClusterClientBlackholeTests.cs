@@ -24,11 +24,9 @@ public sealed class ClusterClientBlackholeTests(PostgresFixture database) : ICla
     [Fact]
     public async Task A_client_whose_database_goes_silent_gives_up_its_refresh_keeps_calling_and_sees_a_new_silo_once_the_database_answers()
     {
-        var connectionString = await database.CreateDatabaseAsync();
-        await using var relay = new TcpRelay(new NpgsqlConnectionStringBuilder(connectionString).Port);
-        relay.Start();
-        var viaRelay = new NpgsqlConnectionStringBuilder(connectionString) { Host = "127.0.0.1", Port = relay.Port, CommandTimeout = 60, Timeout = 60 };
-        await using var cluster = await TestCluster.StartAsync(connectionString, silos: 1, viaRelay.ConnectionString, o => o.TableOperationTimeout = OperationTimeout);
+        var (relay, cluster) = await StartBehindRelayAsync(commandTimeout: 60);
+        await using var _ = relay;
+        await using var __ = cluster;
         var client = cluster.ClientServices.GetRequiredService<ClusterClient>();
         var counter = cluster.Client.GetGrain<IPersistentCounterGrain>(Guid.NewGuid().ToString("N"));
         Assert.Equal(1, await counter.Increment("before"));
@@ -69,13 +67,11 @@ public sealed class ClusterClientBlackholeTests(PostgresFixture database) : ICla
     [Fact]
     public async Task A_client_whose_open_connections_go_silent_for_good_reads_the_table_again_over_new_ones_although_its_abandoned_read_never_ends()
     {
-        var connectionString = await database.CreateDatabaseAsync();
-        await using var relay = new TcpRelay(new NpgsqlConnectionStringBuilder(connectionString).Port);
-        relay.Start();
         // Command Timeout=0: the driver never gives up on the silent read by itself (with its own timeout it
         // would, after that timeout, over a new connection), so only the client's backstop can get reads going.
-        var viaRelay = new NpgsqlConnectionStringBuilder(connectionString) { Host = "127.0.0.1", Port = relay.Port, CommandTimeout = 0, Timeout = 60 };
-        await using var cluster = await TestCluster.StartAsync(connectionString, silos: 1, viaRelay.ConnectionString, o => o.TableOperationTimeout = OperationTimeout);
+        var (relay, cluster) = await StartBehindRelayAsync(commandTimeout: 0);
+        await using var _ = relay;
+        await using var __ = cluster;
         var client = cluster.ClientServices.GetRequiredService<ClusterClient>();
         var counter = cluster.Client.GetGrain<IPersistentCounterGrain>(Guid.NewGuid().ToString("N"));
         Assert.Equal(1, await counter.Increment("before"));
@@ -96,5 +92,23 @@ public sealed class ClusterClientBlackholeTests(PostgresFixture database) : ICla
         // Its abandoned read has still not ended: the client read again without waiting for it.
         Assert.True(client.PendingAbandonedReads > 0);
         Assert.Equal(2, await counter.Increment("after"));
+    }
+
+    /// <summary>Silos that reach PostgreSQL directly and a client that reaches it through a relay.</summary>
+    private async Task<(TcpRelay Relay, TestCluster Cluster)> StartBehindRelayAsync(int commandTimeout)
+    {
+        var connectionString = await database.CreateDatabaseAsync();
+        var relay = new TcpRelay(new NpgsqlConnectionStringBuilder(connectionString).Port);
+        relay.Start();
+        var viaRelay = new NpgsqlConnectionStringBuilder(connectionString) { Host = "127.0.0.1", Port = relay.Port, CommandTimeout = commandTimeout, Timeout = 60 };
+        try
+        {
+            return (relay, await TestCluster.StartAsync(connectionString, silos: 1, viaRelay.ConnectionString, o => o.TableOperationTimeout = OperationTimeout));
+        }
+        catch
+        {
+            await relay.DisposeAsync();
+            throw;
+        }
     }
 }
