@@ -51,7 +51,9 @@ if [[ $quick -eq 1 ]]; then
   fixed_rate=5; window=3; insert_seconds=1; persist_rate=500; persist_rooms=50; write_rooms=50; write_in_flight=100
   small_rooms=20; small_rate=100; dm_pairs=50; dm_rate=100
 else
-  members=2000; soak=10000; soak_warmup=500; storm=2000; capacity_args=(--start 10000 --growth 1.5 --max-steps 11 --refine 2 --step-seconds 4)
+  # Capacity: enough steps to bisect after the growth phase. Without refinement the search can only
+  # land on powers of the growth factor, so two targets' ratio could only be 1, 0.67, 0.44 ...
+  members=2000; soak=10000; soak_warmup=500; storm=2000; capacity_args=(--start 20000 --growth 1.5 --max-steps 15 --refine 3 --step-seconds 4)
   fixed_rate=25; window=8; insert_seconds=5; persist_rate=20000; persist_rooms=200; write_rooms=1000; write_in_flight=2000
   small_rooms=200; small_rate=1000; dm_pairs=500; dm_rate=1000
 fi

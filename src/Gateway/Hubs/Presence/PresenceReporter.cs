@@ -27,15 +27,17 @@ internal sealed partial class PresenceReporter(
     ILogger<PresenceReporter> logger) : BackgroundService
 {
     private readonly Dictionary<string, UserConnections> _users = new(StringComparer.Ordinal);
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _lastReported = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _changeReports = new(StringComparer.Ordinal);
 
-    /// <summary>Reports started for <paramref name="userId"/> by a first connection opening or a last one closing (diagnostics and tests).</summary>
-    public int ChangeReports(string userId) => _changeReports.TryGetValue(userId, out var count) ? count : 0;
+    /// <summary>
+    /// The connection count last reported for <paramref name="userId"/>; 0 once the close of their
+    /// last connection here was reported (or before any report). Diagnostics and tests: nothing is
+    /// kept for a user without connections here.
+    /// </summary>
+    public int LastReported(string userId) => Tracked(userId)?.LastReported ?? 0;
 
-    /// <summary>The connection count last reported for <paramref name="userId"/> (diagnostics and tests).</summary>
-    public int? LastReported(string userId) => _lastReported.TryGetValue(userId, out var count) ? count : null;
+    /// <summary>Reports started by connection changes since <paramref name="userId"/>'s first connection here opened (diagnostics and tests).</summary>
+    public int ChangeReports(string userId) => Tracked(userId)?.ChangeReports ?? 0;
 
     public void Opened(ChatIdentity who) => Change(who, +1);
 
@@ -96,7 +98,7 @@ internal sealed partial class PresenceReporter(
             return;
         }
 
-        _changeReports.AddOrUpdate(who.UserId, 1, static (_, count) => count + 1);
+        Interlocked.Increment(ref user.ChangeReports);
         using (ExecutionContext.SuppressFlow())
         {
             _ = Task.Run(() => ReportAsync(user));
@@ -118,7 +120,7 @@ internal sealed partial class PresenceReporter(
             }
 
             await GrainCaller.As(user.Identity, () => grains.GetGrain<IUserGrain>(user.Identity.UserId).ReportPresence(node.Id, count, 0));
-            _lastReported[user.Identity.UserId] = count;
+            Volatile.Write(ref user.LastReported, count);
             if (count == 0)
             {
                 lock (_lock)
@@ -144,6 +146,14 @@ internal sealed partial class PresenceReporter(
     [LoggerMessage(EventId = 5640, Level = LogLevel.Debug, Message = "Presence report for {UserId} failed ({Error}); retrying at the next renewal")]
     private static partial void LogReportFailed(ILogger logger, string userId, string error);
 
+    private UserConnections? Tracked(string userId)
+    {
+        lock (_lock)
+        {
+            return _users.GetValueOrDefault(userId);
+        }
+    }
+
     private sealed class UserConnections(ChatIdentity identity)
     {
         public ChatIdentity Identity { get; } = identity;
@@ -154,5 +164,9 @@ internal sealed partial class PresenceReporter(
 
         /// <summary>1 while a report started by a connection change waits to run (see <see cref="Change"/>).</summary>
         public int Queued;
+
+        public int LastReported;
+
+        public int ChangeReports;
     }
 }
