@@ -104,7 +104,9 @@ start_hub() {
 stop_hub() {
   kill -TERM "$HUB_PID" 2>/dev/null || true
   wait "$HUB_PID" 2>/dev/null || true
-  pids=("${pids[@]/$HUB_PID}")
+  local pid kept=()
+  for pid in "${pids[@]}"; do [[ "$pid" == "$HUB_PID" ]] || kept+=("$pid"); done
+  pids=("${kept[@]}")
 }
 
 # Runs one scenario; a non-zero exit (other than an SLO verdict, 3) fails the benchmark.
@@ -202,6 +204,12 @@ start_system() {
     wait_http "http://127.0.0.1:$(( base_port + 101 + i ))/readyz" "${SILO_PIDS[$i]}" "silo-$i" \
       || { echo "silo-$i did not start (see silo-$i.log)." >"$out/gateway-skipped.txt"; return 1; }
   done
+  : >"$out/gateway.log"
+  start_gateway
+}
+
+# Starts the gateway on gateway_port (its log appended to gateway.log); sets GATEWAY_PID and GATEWAY_URL.
+start_gateway() {
   (
     cd "$ROOT/src/Gateway/bin/Release/net10.0"
     export ConnectionStrings__Postgres="$gateway_postgres" Cluster__ClusterId=bench Cluster__ServiceId=bench \
@@ -211,7 +219,7 @@ start_system() {
       Gateway__Hub__ConnectionPermitsPerSecond=100000 Gateway__Hub__ConnectionBurst=100000 \
       Gateway__Hub__UserPermitsPerSecond=100000 Gateway__Hub__UserBurst=100000
     exec dotnet OrleansChat.Gateway.dll
-  ) >"$out/gateway.log" 2>&1 </dev/null &
+  ) >>"$out/gateway.log" 2>&1 </dev/null &
   GATEWAY_PID=$!
   system_pids+=("$GATEWAY_PID")
   GATEWAY_URL="http://127.0.0.1:$gateway_port"
@@ -241,6 +249,15 @@ run_gateway() {
   local common=(--target gateway --url "$GATEWAY_URL" --gateway-pid "$GATEWAY_PID" --users 500)
   # The soak first, while the gateway is fresh, so that its memory per connection starts from idle.
   run gateway-soak soak "${common[@]}" --connections "$soak" --settle 3 --hold 10 --warmup "$soak_warmup"
+  # Then a fresh gateway process for the other scenarios, as the baseline gets a fresh hub: the
+  # soak's 10,000 closed connections would otherwise be collected during the capacity steps.
+  kill -TERM "$GATEWAY_PID" 2>/dev/null || true
+  wait "$GATEWAY_PID" 2>/dev/null || true
+  local pid kept=()
+  for pid in "${system_pids[@]}"; do [[ "$pid" == "$GATEWAY_PID" ]] || kept+=("$pid"); done
+  system_pids=("${kept[@]}")
+  start_gateway || { say "the gateway did not start again after the soak"; exit 1; }
+  common=(--target gateway --url "$GATEWAY_URL" --gateway-pid "$GATEWAY_PID" --users 500)
   scenarios gateway "${common[@]}"
   # The write path without the gateway: a cluster client posting straight to room grains.
   run gateway-write-path write-path --postgres "$cluster_postgres" --cluster-id bench --silos 2 \

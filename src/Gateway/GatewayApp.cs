@@ -102,12 +102,14 @@ internal static class GatewayApp
         app.UseWebClientFallback(webClient);
         // A hub's WebSocket request lives as long as its connection, and so does whatever the
         // pipeline holds for it: such requests are authenticated without the request-scoped
-        // authentication services (HubSocketAuthentication says why and how), then authorized and
-        // run like any other endpoint.
+        // authentication services (HubSocketAuthentication says why and how), and authorized
+        // without the authorization middleware's frame when the endpoint's policy is met at once
+        // (HubSocketAuthorization); anything else is authenticated and authorized as usual.
         app.MapWhen(HubSocketAuthentication.Applies, hub =>
         {
             hub.UseMiddleware<HubSocketAuthentication>();
             hub.UseWhen(context => context.User.Identity?.IsAuthenticated != true, unauthenticated => unauthenticated.UseAuthentication());
+            hub.UseMiddleware<HubSocketAuthorization>();
             hub.UseAuthorization();
             hub.Run(RunEndpoint);
         });
