@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Primitives;
 
 namespace OrleansChat.Gateway.Auth;
@@ -33,28 +34,17 @@ internal static class BearerToken
 
     /// <summary>
     /// The <c>access_token</c> parameter of a raw query string, when it occurs exactly once (name
-    /// compared as the query collection compares it, the value decoded as it decodes it). Read
-    /// from the raw string instead of <see cref="HttpRequest.Query"/>: parsing the query builds a
-    /// dictionary of every parameter per hub connection opened, garbage of several hundred bytes
-    /// (issue 8).
+    /// compared as the query collection compares it, the value decoded as it decodes it, by the
+    /// same parser). Enumerated from the raw string instead of <see cref="HttpRequest.Query"/>:
+    /// parsing the query builds a dictionary of every parameter per hub connection opened, garbage
+    /// of several hundred bytes (issue 8).
     /// </summary>
     internal static string? FromQuery(string? query)
     {
-        if (string.IsNullOrEmpty(query))
-        {
-            return null;
-        }
-
-        var rest = query.AsSpan(query[0] == '?' ? 1 : 0);
         string? found = null;
-        while (!rest.IsEmpty)
+        foreach (var pair in new QueryStringEnumerable(query))
         {
-            var end = rest.IndexOf('&');
-            var pair = end < 0 ? rest : rest[..end];
-            rest = end < 0 ? [] : rest[(end + 1)..];
-            var equals = pair.IndexOf('=');
-            var name = equals < 0 ? pair : pair[..equals];
-            if (!name.Equals(ChatBearerDefaults.QueryParameter, StringComparison.OrdinalIgnoreCase))
+            if (!pair.DecodeName().Span.Equals(ChatBearerDefaults.QueryParameter, StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }
@@ -64,8 +54,7 @@ internal static class BearerToken
                 return null;
             }
 
-            var value = equals < 0 ? [] : pair[(equals + 1)..];
-            found = value.ContainsAny('%', '+') ? Uri.UnescapeDataString(value.ToString().Replace('+', ' ')) : value.ToString();
+            found = pair.DecodeValue().ToString();
         }
 
         return found;

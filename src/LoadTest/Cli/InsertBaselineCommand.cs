@@ -17,13 +17,8 @@ internal static class InsertBaselineCommand
         var batch = new Option<int>("--batch") { Description = "Rows per INSERT statement (and transaction)", DefaultValueFactory = _ => 500 };
         var seconds = new Option<double>("--seconds") { Description = "Seconds of batched inserts", DefaultValueFactory = _ => 5 };
         var single = new Option<double>("--single-row-seconds") { Description = "Seconds of one-row-per-transaction inserts (0: skip)", DefaultValueFactory = _ => 3 };
-        var textBytes = new Option<int>("--text-bytes") { Description = "Message body length", DefaultValueFactory = _ => 100 };
-        var output = new Option<string?>("--out") { Description = "Write the result as JSON to this file" };
-        var noLive = new Option<bool>("--no-live") { Description = "Accepted for symmetry with the traffic scenarios (this one has no live display)" };
-        foreach (var option in new Option[] { postgres, writers, batch, seconds, single, textBytes, output, noLive })
-        {
-            command.Options.Add(option);
-        }
+        var common = new DatabaseOptions();
+        common.AddTo(command, postgres, writers, batch, seconds, single);
 
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -37,9 +32,9 @@ internal static class InsertBaselineCommand
                 var batchRows = parse.GetValue(batch);
                 ScenarioRunner.Require(writerCount is >= 1 and <= 64, "--writers must be between 1 and 64.");
                 ScenarioRunner.Require(batchRows is >= 1 and <= 8191, "--batch must be between 1 and 8191 rows.");
-                ScenarioRunner.Require(parse.GetValue(textBytes) is >= 1 and <= 4000, "--text-bytes must be between 1 and 4000.");
+                var textBytes = common.ReadTextBytes(parse);
                 settings = new InsertSettings(builder.ConnectionString, writerCount, batchRows,
-                    ScenarioRunner.Seconds(parse.GetValue(seconds), "--seconds"), ScenarioRunner.Seconds(parse.GetValue(single), "--single-row-seconds"), parse.GetValue(textBytes));
+                    ScenarioRunner.Seconds(parse.GetValue(seconds), "--seconds"), ScenarioRunner.Seconds(parse.GetValue(single), "--single-row-seconds"), textBytes);
             }
             catch (ArgumentException ex)
             {
@@ -55,7 +50,7 @@ internal static class InsertBaselineCommand
                 await Console.Error.WriteLineAsync($"inserting into scratch table {baseline.Table} at {endpoint}");
                 var figures = await baseline.RunAsync(cancellationToken);
                 var result = ScenarioRunner.DatabaseResult("insert-baseline", "postgres", endpoint, startedAt, started, parse) with { Insert = figures };
-                await ScenarioRunner.PublishAsync(result, parse.GetValue(output), cancellationToken);
+                await ScenarioRunner.PublishAsync(result, parse.GetValue(common.Out), cancellationToken);
                 return ExitCodes.Ok;
             }
             catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or TimeoutException)

@@ -19,13 +19,8 @@ internal static class WritePathCommand
         var inFlight = new Option<int>("--in-flight") { Description = "Posts in flight at once (each poster sends to one room, one post at a time)", DefaultValueFactory = _ => 2000 };
         var warmup = new Option<double>("--warmup") { Description = "Seconds of posting before the window", DefaultValueFactory = _ => 2 };
         var duration = new Option<double>("--duration") { Description = "Seconds of the measurement window", DefaultValueFactory = _ => 8 };
-        var textBytes = new Option<int>("--text-bytes") { Description = "Message body length", DefaultValueFactory = _ => 100 };
-        var output = new Option<string?>("--out") { Description = "Write the result as JSON to this file" };
-        var noLive = new Option<bool>("--no-live") { Description = "Accepted for symmetry with the traffic scenarios (this one has no live display)" };
-        foreach (var option in new Option[] { postgres, clusterId, silos, rooms, inFlight, warmup, duration, textBytes, output, noLive })
-        {
-            command.Options.Add(option);
-        }
+        var common = new DatabaseOptions();
+        common.AddTo(command, postgres, clusterId, silos, rooms, inFlight, warmup, duration);
 
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -38,10 +33,10 @@ internal static class WritePathCommand
                 ScenarioRunner.Require(parse.GetValue(silos) is >= 1 and <= 64, "--silos must be between 1 and 64.");
                 ScenarioRunner.Require(parse.GetValue(rooms) is >= 1 and <= 100_000, "--rooms must be between 1 and 100,000.");
                 ScenarioRunner.Require(parse.GetValue(inFlight) is >= 1 and <= 100_000, "--in-flight must be between 1 and 100,000.");
-                ScenarioRunner.Require(parse.GetValue(textBytes) is >= 1 and <= 4000, "--text-bytes must be between 1 and 4000.");
+                var textBytes = common.ReadTextBytes(parse);
                 ScenarioRunner.Require(!string.IsNullOrWhiteSpace(parse.GetValue(clusterId)), "--cluster-id must not be empty.");
                 settings = new WritePathSettings(builder.ConnectionString, parse.GetValue(clusterId)!, parse.GetValue(silos), parse.GetValue(rooms), parse.GetValue(inFlight),
-                    ScenarioRunner.Seconds(parse.GetValue(warmup), "--warmup"), ScenarioRunner.Seconds(parse.GetValue(duration), "--duration"), parse.GetValue(textBytes));
+                    ScenarioRunner.Seconds(parse.GetValue(warmup), "--warmup"), ScenarioRunner.Seconds(parse.GetValue(duration), "--duration"), textBytes);
             }
             catch (ArgumentException ex)
             {
@@ -60,7 +55,7 @@ internal static class WritePathCommand
                     Errors = figures.ErrorCodes,
                     ErrorRate = figures.AckedTotal + figures.Errors == 0 ? 0 : (double)figures.Errors / (figures.AckedTotal + figures.Errors),
                 };
-                await ScenarioRunner.PublishAsync(result, parse.GetValue(output), cancellationToken);
+                await ScenarioRunner.PublishAsync(result, parse.GetValue(common.Out), cancellationToken);
                 var store = figures.Store;
                 var correct = figures.Errors == 0 && figures.RoomsWithGaps == 0 && store.Missing == 0 && store.StoredMoreThanOnce == 0 && store.SeqMismatch == 0;
                 return correct ? ExitCodes.Ok : ExitCodes.RunFailed;
