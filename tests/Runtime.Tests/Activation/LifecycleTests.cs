@@ -44,6 +44,7 @@ public sealed class LifecycleTests
         var grain = silo.GrainFactory.GetGrain<ILifecycleGrain>(key);
 
         var calls = Enumerable.Range(0, 5).Select(_ => grain.ActivationNumber()).ToArray();
+        Probe.For(key).Open("fail-activation");
         foreach (var call in calls)
         {
             var error = await Assert.ThrowsAsync<GrainActivationException>(() => Wait.For(call, "a rejected call"));

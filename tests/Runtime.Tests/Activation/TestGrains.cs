@@ -93,6 +93,8 @@ public sealed class LifecycleGrain : Grain, ILifecycleGrain
         await Task.Yield();
         if (GetPrimaryKeyString().StartsWith("fail", StringComparison.Ordinal))
         {
+            // Held until the test has queued its calls, so all of them meet this one failed activation.
+            await Probe.Gate("fail-activation");
             Probe.Events.Enqueue("activate-failed");
             throw new InvalidOperationException("activation refused for test");
         }
