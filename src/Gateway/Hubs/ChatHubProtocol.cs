@@ -14,7 +14,8 @@ namespace OrleansChat.Gateway.Hubs;
 /// "An unexpected error occurred invoking 'Send' on the server. HubException: [room.banned] …";
 /// this protocol cuts that preamble, so the error a client receives starts with the code. Errors
 /// that are not hub exceptions get a code too: <c>request.invalid</c> when the arguments could
-/// not be bound, <c>server.error</c> otherwise (details stay in the server log).
+/// not be bound, <c>server.error</c> otherwise (details stay in the server log). A
+/// <see cref="PostedBatch"/> is written as the <c>MessagePosted</c> records it stands for.
 /// </summary>
 internal sealed class ChatHubProtocol(IOptions<JsonHubProtocolOptions> options) : IHubProtocol
 {
@@ -32,9 +33,28 @@ internal sealed class ChatHubProtocol(IOptions<JsonHubProtocolOptions> options) 
     public bool TryParseMessage(ref ReadOnlySequence<byte> input, IInvocationBinder binder, [NotNullWhen(true)] out HubMessage? message) =>
         _json.TryParseMessage(ref input, binder, out message);
 
-    public void WriteMessage(HubMessage message, IBufferWriter<byte> output) => _json.WriteMessage(Rewrite(message), output);
+    public void WriteMessage(HubMessage message, IBufferWriter<byte> output)
+    {
+        if (message is InvocationMessage { Arguments: [PostedBatch batch] } invocation)
+        {
+            WriteBatch(invocation, batch, output);
+            return;
+        }
 
-    public ReadOnlyMemory<byte> GetMessageBytes(HubMessage message) => _json.GetMessageBytes(Rewrite(message));
+        _json.WriteMessage(Rewrite(message), output);
+    }
+
+    public ReadOnlyMemory<byte> GetMessageBytes(HubMessage message)
+    {
+        if (message is InvocationMessage { Arguments: [PostedBatch batch] } invocation)
+        {
+            var output = new ArrayBufferWriter<byte>();
+            WriteBatch(invocation, batch, output);
+            return output.WrittenMemory;
+        }
+
+        return _json.GetMessageBytes(Rewrite(message));
+    }
 
     /// <summary>The error text a client sees for <paramref name="error"/> (public for tests).</summary>
     public static string ClientError(string error)
@@ -54,6 +74,15 @@ internal sealed class ChatHubProtocol(IOptions<JsonHubProtocolOptions> options) 
         return error.StartsWith("Failed to invoke", StringComparison.Ordinal)
             ? $"[{ErrorCodes.RequestInvalid}] {error}"
             : $"[{ErrorCodes.ServerError}] {error}";
+    }
+
+    /// <summary>One ordinary invocation record per message of the batch, each with its own record separator.</summary>
+    private void WriteBatch(InvocationMessage invocation, PostedBatch batch, IBufferWriter<byte> output)
+    {
+        foreach (var view in batch.Messages)
+        {
+            _json.WriteMessage(new InvocationMessage(invocation.Target, [view]), output);
+        }
     }
 
     private static HubMessage Rewrite(HubMessage message) =>

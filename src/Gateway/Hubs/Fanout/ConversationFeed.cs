@@ -42,9 +42,16 @@ internal sealed partial class ConversationFeed
     private const int HistoryPage = 100;
     private const int MaxGapFill = 1_000;
 
+    /// <summary>
+    /// At most this many messages go to the group as one <see cref="PostedBatch"/>: enough to
+    /// amortize the per-connection write under load, small enough to bound one frame.
+    /// </summary>
+    private const int MaxBatch = 32;
+
     private readonly IConversationGrain _grain;
     private readonly IGrainFactory _factory;
     private readonly IHubContext<ChatHub, IChatClient> _hub;
+    private readonly IHubContext<ChatHub> _untypedHub;
     private readonly MessageViewFactory _views;
     private readonly UserNameCache _names;
     private readonly ChatHubOptions _options;
@@ -71,6 +78,7 @@ internal sealed partial class ConversationFeed
         IConversationGrain grain,
         IGrainFactory factory,
         IHubContext<ChatHub, IChatClient> hub,
+        IHubContext<ChatHub> untypedHub,
         MessageViewFactory views,
         UserNameCache names,
         ChatHubOptions options,
@@ -84,6 +92,7 @@ internal sealed partial class ConversationFeed
         _grain = grain;
         _factory = factory;
         _hub = hub;
+        _untypedHub = untypedHub;
         _views = views;
         _names = names;
         _options = options;
@@ -304,9 +313,9 @@ internal sealed partial class ConversationFeed
             }
 
             var inRange = page.Messages.Where(m => m.Seq <= upTo).ToArray();
-            foreach (var view in await _views.CreateManyAsync(ConversationId, inRange))
+            foreach (var chunk in (await _views.CreateManyAsync(ConversationId, inRange)).Chunk(MaxBatch))
             {
-                await DeliverAsync(FeedEvent.Posted(view));
+                await DeliverPostedAsync(chunk, committed: null);
             }
 
             from = page.Messages[^1].Seq;
@@ -357,9 +366,41 @@ internal sealed partial class ConversationFeed
     private async Task DeliverAsync(FeedEvent e, DateTimeOffset? createdAt = null)
     {
         await e.SendAsync(_hub.Clients.Group(Group));
+        Delivered(e, createdAt, e.PostedSeq is null ? 0 : _members.Values.Count(m => m.IsActive));
+    }
+
+    /// <summary>
+    /// Sends messages, in order, to the group in one write per connection (<see cref="PostedBatch"/>),
+    /// and keeps them for pending members. Under the gate.
+    /// </summary>
+    /// <param name="views">The messages, in sequence order.</param>
+    /// <param name="committed">For messages arriving live, when the grain committed each; null for messages read from history.</param>
+    private async Task DeliverPostedAsync(IReadOnlyList<MessageView> views, IReadOnlyList<DateTimeOffset>? committed)
+    {
+        if (views.Count == 1)
+        {
+            await DeliverAsync(FeedEvent.Posted(views[0]), committed?[0]);
+            return;
+        }
+
+        if (views.Count == 0)
+        {
+            return;
+        }
+
+        await _untypedHub.Clients.Group(Group).SendAsync(nameof(IChatClient.MessagePosted), new PostedBatch(views));
+        var receivers = _members.Values.Count(m => m.IsActive);
+        for (var i = 0; i < views.Count; i++)
+        {
+            Delivered(FeedEvent.Posted(views[i]), committed?[i], receivers);
+        }
+    }
+
+    /// <summary>The bookkeeping after an event went to the group: metrics, pending members' buffers, the last delivered seq.</summary>
+    private void Delivered(FeedEvent e, DateTimeOffset? createdAt, int receivers)
+    {
         if (e.PostedSeq is not null)
         {
-            var receivers = _members.Values.Count(m => m.IsActive);
             if (createdAt is { } committed)
             {
                 _metrics.Delivered(receivers, committed);
@@ -394,7 +435,14 @@ internal sealed partial class ConversationFeed
                 await _gate.WaitAsync(stopping);
                 try
                 {
-                    await HandleAsync(item);
+                    if (item is MessagePostedEvent posted)
+                    {
+                        await OnPostedAsync(TakePosted(posted));
+                    }
+                    else
+                    {
+                        await HandleAsync(item);
+                    }
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -416,9 +464,6 @@ internal sealed partial class ConversationFeed
     {
         switch (item)
         {
-            case MessagePostedEvent e:
-                await OnPostedAsync(e.Message);
-                break;
             case MessageEditedEvent e:
                 await DeliverAsync(FeedEvent.Edited(await _views.CreateAsync(e.Message)));
                 break;
@@ -461,21 +506,51 @@ internal sealed partial class ConversationFeed
         }
     }
 
-    private async Task OnPostedAsync(ChatMessage message)
+    /// <summary>
+    /// The posted message just read and those queued right behind it (up to <see cref="MaxBatch"/>):
+    /// what piled up while the pump sent the previous ones, so batches form only under load and
+    /// nothing waits for one to fill.
+    /// </summary>
+    private List<MessagePostedEvent> TakePosted(MessagePostedEvent first)
     {
-        if (message.Seq <= _lastDelivered)
+        var batch = new List<MessagePostedEvent> { first };
+        var reader = _queue.Reader;
+        while (batch.Count < MaxBatch && reader.TryPeek(out var next) && next is MessagePostedEvent && reader.TryRead(out next))
         {
-            // Already delivered (from history, at a join or a gap fill).
-            return;
+            batch.Add((MessagePostedEvent)next);
         }
 
-        if (message.Seq > _lastDelivered + 1 && AnyActive() is { } reader)
+        return batch;
+    }
+
+    private async Task OnPostedAsync(List<MessagePostedEvent> events)
+    {
+        var views = new List<MessageView>(events.Count);
+        var committed = new List<DateTimeOffset>(events.Count);
+        foreach (var message in events.Select(e => e.Message))
         {
-            LogGap(_logger, ConversationId, _lastDelivered, message.Seq);
-            await DeliverHistoryAsync(reader.Identity, _lastDelivered, message.Seq - 1);
+            var last = views.Count > 0 ? views[^1].Seq : _lastDelivered;
+            if (message.Seq <= last)
+            {
+                // Already delivered (from history, at a join or a gap fill).
+                continue;
+            }
+
+            if (message.Seq > last + 1 && AnyActive() is { } reader)
+            {
+                // What is in hand goes first, then the gap from history, in order.
+                await DeliverPostedAsync([.. views], [.. committed]);
+                views.Clear();
+                committed.Clear();
+                LogGap(_logger, ConversationId, _lastDelivered, message.Seq);
+                await DeliverHistoryAsync(reader.Identity, _lastDelivered, message.Seq - 1);
+            }
+
+            views.Add(await _views.CreateAsync(message));
+            committed.Add(message.CreatedAt);
         }
 
-        await DeliverAsync(FeedEvent.Posted(await _views.CreateAsync(message)), message.CreatedAt);
+        await DeliverPostedAsync(views, committed);
     }
 
     private FeedMember? AnyActive() => _members.Values.FirstOrDefault(m => m.IsActive);

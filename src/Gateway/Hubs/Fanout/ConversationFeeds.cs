@@ -17,6 +17,7 @@ namespace OrleansChat.Gateway.Hubs.Fanout;
 internal sealed partial class ConversationFeeds(
     IGrainFactory factory,
     IHubContext<ChatHub, IChatClient> hub,
+    IHubContext<ChatHub> untypedHub,
     MessageViewFactory views,
     UserNameCache names,
     HubConnections connections,
@@ -83,7 +84,7 @@ internal sealed partial class ConversationFeeds(
         {
             if (!_feeds.TryGetValue(conversationId, out feed!) || feed.IsClosed)
             {
-                feed = new ConversationFeed(conversationId, grain, factory, hub, views, names, options.Value, timeProvider, metrics, feedLogger, OnMembersRemoved);
+                feed = new ConversationFeed(conversationId, grain, factory, hub, untypedHub, views, names, options.Value, timeProvider, metrics, feedLogger, OnMembersRemoved);
                 _feeds[conversationId] = feed;
                 LogFeedStarted(logger, conversationId);
             }
