@@ -28,6 +28,7 @@ internal sealed class GatewayMetrics
     private readonly TimeProvider _timeProvider;
     private readonly Counter<long> _posted;
     private readonly Counter<long> _delivered;
+    private readonly Counter<long> _slowConsumers;
     private readonly Histogram<double> _fanout;
     private readonly Histogram<double> _database;
 
@@ -38,6 +39,7 @@ internal sealed class GatewayMetrics
         meter.CreateObservableUpDownCounter("orleanschat.gateway.hub.connections", () => connections.Count, "{connection}", "Open hub connections on this gateway.");
         _posted = meter.CreateCounter<long>("orleanschat.gateway.messages.posted", "{message}", "Messages posted through this gateway, by transport (hub, rest) and outcome.");
         _delivered = meter.CreateCounter<long>("orleanschat.gateway.messages.delivered", "{message}", "New messages sent to hub connections: one per message and receiving connection.");
+        _slowConsumers = meter.CreateCounter<long>("orleanschat.gateway.hub.slow_consumers.closed", "{connection}", "Hub connections closed because they took no event within Gateway:Hub:SlowConsumerTimeout.");
         _fanout = meter.CreateHistogram(
             "orleanschat.gateway.fanout.duration", "s", "Time from a message's commit in its grain (its CreatedAt) to the gateway sending it to the conversation's connections.",
             tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = FanoutBuckets });
@@ -85,6 +87,9 @@ internal sealed class GatewayMetrics
             _delivered.Add(messages);
         }
     }
+
+    /// <summary>Counts a connection closed for not taking events (<see cref="HubWriter"/>).</summary>
+    public void SlowConsumerClosed() => _slowConsumers.Add(1);
 
     /// <summary>Runs one database operation of the gateway and records how long it took and whether it threw.</summary>
     public async Task<T> TimeDatabaseAsync<T>(string operation, Func<Task<T>> work)

@@ -27,6 +27,7 @@ namespace OrleansChat.Gateway.Hubs;
 internal sealed partial class ChatHub(
     ChatGrains grains,
     HubConnections connections,
+    ChatHubLifetimeManager lifetime,
     ConversationFeeds feeds,
     UserFeeds userFeeds,
     PresenceReporter presence,
@@ -41,7 +42,9 @@ internal sealed partial class ChatHub(
     {
         var who = ChatIdentity.From(Context.User!);
         await users.EnsureAsync(who);
-        var connection = connections.Add(Context, who);
+        var context = lifetime.TakeOpening(Context.ConnectionId)
+            ?? throw new InvalidOperationException("SignalR did not open the connection through ChatHubLifetimeManager.");
+        var connection = connections.Add(context, who);
 
         // A revocation announced between token validation and registration above would have
         // found no connection to close.
@@ -51,7 +54,6 @@ internal sealed partial class ChatHub(
             return;
         }
 
-        await Groups.AddToGroupAsync(Context.ConnectionId, UserObserver.GroupName(who.UserId));
         userFeeds.Acquire(who);
         presence.Opened(who);
         connection.Admitted = true;

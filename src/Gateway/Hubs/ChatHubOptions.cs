@@ -47,4 +47,12 @@ public sealed class ChatHubOptions
 
     /// <summary>Close a connection when the access token it was opened with expires (clients reconnect with a fresh token).</summary>
     public bool CloseOnTokenExpiry { get; set; } = true;
+
+    /// <summary>
+    /// Longest wait for a connection to take an event once its outgoing buffer (256 KiB) is full;
+    /// a connection that does not is closed, and its client reconnects and catches up from its
+    /// last seen seq. Everyone else in the conversation on this gateway waits at most this long
+    /// for one client that stopped reading.
+    /// </summary>
+    public TimeSpan SlowConsumerTimeout { get; set; } = TimeSpan.FromSeconds(5);
 }

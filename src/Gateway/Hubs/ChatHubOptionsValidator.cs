@@ -33,6 +33,11 @@ internal sealed class ChatHubOptionsValidator : IValidateOptions<ChatHubOptions>
             failures.Add("Gateway:Hub renewal intervals must be at least 100 ms.");
         }
 
+        if (options.SlowConsumerTimeout < TimeSpan.FromMilliseconds(100) || options.SlowConsumerTimeout > TimeSpan.FromMinutes(5))
+        {
+            failures.Add("Gateway:Hub:SlowConsumerTimeout must be between 100 ms and 5 minutes.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -30,6 +30,9 @@ internal static class ChatHubServices
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISessionRevokedHandler, HubSessionGuard>(sp => sp.GetRequiredService<HubSessionGuard>()));
         services.AddHostedService<HubShutdown>();
         services.AddSingleton<ChatHubFilter>();
+        services.AddSingleton<HubWriter>();
+        services.AddSingleton<ChatHubLifetimeManager>();
+        services.AddSingleton<HubLifetimeManager<ChatHub>>(sp => sp.GetRequiredService<ChatHubLifetimeManager>());
 
         services.AddSignalR(o =>
             {

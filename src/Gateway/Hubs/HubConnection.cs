@@ -5,7 +5,7 @@ using OrleansChat.Gateway.Cluster;
 namespace OrleansChat.Gateway.Hubs;
 
 /// <summary>What the gateway keeps about one hub connection.</summary>
-internal sealed class HubConnection(HubCallerContext context, ChatIdentity identity, DateTimeOffset? tokenExpiresAt, TokenBucket bucket)
+internal sealed class HubConnection(HubConnectionContext context, ChatIdentity identity, DateTimeOffset? tokenExpiresAt, TokenBucket bucket)
 {
     private readonly Lock _abuseLock = new();
     private long _abuseWindowStart;
@@ -13,6 +13,9 @@ internal sealed class HubConnection(HubCallerContext context, ChatIdentity ident
     private ConcurrentDictionary<string, byte>? _subscriptions;
 
     public string ConnectionId => context.ConnectionId;
+
+    /// <summary>SignalR's side of the connection, which the feeds write events to (<see cref="HubWriter"/>).</summary>
+    public HubConnectionContext Context => context;
 
     public ChatIdentity Identity { get; } = identity;
 

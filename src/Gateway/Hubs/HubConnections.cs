@@ -8,7 +8,8 @@ namespace OrleansChat.Gateway.Hubs;
 
 /// <summary>
 /// The hub connections this gateway holds, by connection, session and user: for per-user rate
-/// limits, for closing a revoked session's connections and for presence.
+/// limits, for closing a revoked session's connections, for presence, and for relaying a user's
+/// own events (notifications, presence) to their connections.
 /// </summary>
 internal sealed class HubConnections(IOptions<ChatHubOptions> options, TimeProvider timeProvider)
 {
@@ -21,7 +22,7 @@ internal sealed class HubConnections(IOptions<ChatHubOptions> options, TimeProvi
 
     public IEnumerable<HubConnection> All => _byId.Values;
 
-    public HubConnection Add(HubCallerContext context, ChatIdentity identity)
+    public HubConnection Add(HubConnectionContext context, ChatIdentity identity)
     {
         var now = timeProvider.GetTimestamp();
         var connection = new HubConnection(
@@ -30,7 +31,7 @@ internal sealed class HubConnections(IOptions<ChatHubOptions> options, TimeProvi
         lock (_userLock)
         {
             var user = _byUser.GetOrAdd(identity.UserId, _ => new UserEntry(new TokenBucket(_options.UserPermitsPerSecond, _options.UserBurst, now)));
-            user.Connections++;
+            user.Connections.Add(connection);
         }
 
         return connection;
@@ -47,7 +48,7 @@ internal sealed class HubConnections(IOptions<ChatHubOptions> options, TimeProvi
 
         lock (_userLock)
         {
-            if (_byUser.TryGetValue(connection.Identity.UserId, out var user) && --user.Connections <= 0)
+            if (_byUser.TryGetValue(connection.Identity.UserId, out var user) && user.Connections.Remove(connection) && user.Connections.Count == 0)
             {
                 _byUser.TryRemove(connection.Identity.UserId, out _);
             }
@@ -59,9 +60,18 @@ internal sealed class HubConnections(IOptions<ChatHubOptions> options, TimeProvi
     /// <summary>The per-user bucket shared by the user's connections on this gateway.</summary>
     public TokenBucket? UserBucket(string userId) => _byUser.GetValueOrDefault(userId)?.Bucket;
 
+    /// <summary>A snapshot of the user's connections on this gateway.</summary>
+    public HubConnection[] OfUser(string userId)
+    {
+        lock (_userLock)
+        {
+            return _byUser.TryGetValue(userId, out var user) ? [.. user.Connections] : [];
+        }
+    }
+
     public IEnumerable<HubConnection> OfSession(Guid sessionId) => _byId.Values.Where(c => c.Identity.SessionId == sessionId);
 
-    private static DateTimeOffset? TokenExpiry(HubCallerContext context) =>
+    private static DateTimeOffset? TokenExpiry(HubConnectionContext context) =>
         long.TryParse(context.User?.FindFirst("exp")?.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds)
             ? DateTimeOffset.FromUnixTimeSeconds(seconds)
             : null;
@@ -70,6 +80,7 @@ internal sealed class HubConnections(IOptions<ChatHubOptions> options, TimeProvi
     {
         public TokenBucket Bucket { get; } = bucket;
 
-        public int Connections { get; set; }
+        /// <summary>Guarded by the registry's user lock; a user has a handful of connections at most.</summary>
+        public List<HubConnection> Connections { get; } = new(1);
     }
 }

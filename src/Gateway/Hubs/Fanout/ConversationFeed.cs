@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
-using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Protocol;
 using OrleansChat.Gateway.Api;
 using OrleansChat.Gateway.Api.Contracts;
 using OrleansChat.Gateway.Cluster;
@@ -16,12 +16,14 @@ namespace OrleansChat.Gateway.Hubs.Fanout;
 
 /// <summary>
 /// One conversation on this gateway: ONE observer subscription to the conversation grain, shared
-/// by every local connection that subscribed, and the SignalR group those connections are in.
+/// by every local connection that subscribed, and those connections (its members).
 /// </summary>
 /// <remarks>
 /// <para>
 /// Events arrive from the grain in order (it waits for each call to the observer before the
-/// next) and are queued; a single pump turns each into a hub event once and sends it to the group.
+/// next) and are queued; a single pump turns each into a hub event once and writes it to the
+/// active members (<see cref="HubWriter"/>: serialized once, a member that stopped reading is closed
+/// rather than allowed to stall the others). Messages queued behind one another go out together.
 /// The feed remembers the last message it delivered (<c>_lastDelivered</c>): an event it already
 /// delivered is skipped, and a jump in sequence numbers (the grain dropped the subscription, or its
 /// silo died, and the renewal re-established it) is filled from history before going on, so the
@@ -31,9 +33,9 @@ namespace OrleansChat.Gateway.Hubs.Fanout;
 /// The catch-up seam of <c>Subscribe</c>: the connection is registered as pending first (the pump
 /// buffers what it delivers meanwhile), then the grain subscription is made (or renewed), then
 /// history after the client's last seen seq is read up to the newest seq L. Under the gate, the
-/// group is brought up to L (messages it had not been sent yet, which the new connection already
-/// has from history), the buffer is flushed without messages up to L, and the connection joins the
-/// group. Every message after L thus reaches it exactly once, and none up to L does.
+/// active members are brought up to L (messages they had not been sent yet, which the new
+/// connection already has from history), the buffer is flushed without messages up to L, and the
+/// connection becomes active. Every message after L thus reaches it exactly once, and none up to L does.
 /// </para>
 /// </remarks>
 internal sealed partial class ConversationFeed
@@ -50,8 +52,7 @@ internal sealed partial class ConversationFeed
 
     private readonly IConversationGrain _grain;
     private readonly IGrainFactory _factory;
-    private readonly IHubContext<ChatHub, IChatClient> _hub;
-    private readonly IHubContext<ChatHub> _untypedHub;
+    private readonly HubWriter _writer;
     private readonly MessageViewFactory _views;
     private readonly UserNameCache _names;
     private readonly ChatHubOptions _options;
@@ -77,8 +78,7 @@ internal sealed partial class ConversationFeed
         string conversationId,
         IConversationGrain grain,
         IGrainFactory factory,
-        IHubContext<ChatHub, IChatClient> hub,
-        IHubContext<ChatHub> untypedHub,
+        HubWriter writer,
         MessageViewFactory views,
         UserNameCache names,
         ChatHubOptions options,
@@ -88,11 +88,9 @@ internal sealed partial class ConversationFeed
         Action<ConversationFeed, IReadOnlyList<string>> membersRemoved)
     {
         ConversationId = conversationId;
-        Group = GroupName(conversationId);
         _grain = grain;
         _factory = factory;
-        _hub = hub;
-        _untypedHub = untypedHub;
+        _writer = writer;
         _views = views;
         _names = names;
         _options = options;
@@ -113,21 +111,16 @@ internal sealed partial class ConversationFeed
 
     public string ConversationId { get; }
 
-    /// <summary>The SignalR group of the conversation's local connections.</summary>
-    public string Group { get; }
-
     /// <summary>Set (under the owner's lock) once the feed stops taking members.</summary>
     public bool IsClosed { get; set; }
 
     public bool IsEmpty => _members.IsEmpty;
 
-    public static string GroupName(string conversationId) => "c:" + conversationId;
-
     /// <summary>Registers a connection as pending; false if it is already a member. Call under the owner's lock.</summary>
-    public bool Reserve(string connectionId, ChatIdentity identity)
+    public bool Reserve(HubConnection connection)
     {
-        _lastIdentity = identity;
-        return _members.TryAdd(connectionId, new FeedMember(connectionId, identity));
+        _lastIdentity = connection.Identity;
+        return _members.TryAdd(connection.ConnectionId, new FeedMember(connection));
     }
 
     /// <summary>Completes a reserved connection's subscribe: catch-up, seam, group membership.</summary>
@@ -166,7 +159,7 @@ internal sealed partial class ConversationFeed
             member.Buffer = null;
             if (_members.Values.Any(m => m.IsActive))
             {
-                // Messages up to L the group has not been sent yet (still on their way from the grain):
+                // Messages up to L the active members have not been sent yet (still on their way from the grain):
                 // send them now, so that the arrivals are skipped and never reach the new member twice.
                 if (_lastDelivered < latest)
                 {
@@ -179,7 +172,6 @@ internal sealed partial class ConversationFeed
             }
 
             await FlushAsync(member, buffered, latest);
-            await _hub.Groups.AddToGroupAsync(connectionId, Group, CancellationToken.None);
             member.IsActive = true;
         }
         finally
@@ -196,17 +188,7 @@ internal sealed partial class ConversationFeed
         await _gate.WaitAsync(CancellationToken.None);
         try
         {
-            if (!_members.TryRemove(connectionId, out var member))
-            {
-                return false;
-            }
-
-            if (member.IsActive)
-            {
-                await _hub.Groups.RemoveFromGroupAsync(connectionId, Group, CancellationToken.None);
-            }
-
-            return true;
+            return _members.TryRemove(connectionId, out _);
         }
         finally
         {
@@ -300,7 +282,7 @@ internal sealed partial class ConversationFeed
         return (messages, latest, more && messages.Count >= max);
     }
 
-    /// <summary>Reads messages (after, upTo] and delivers them to the group (bounded: a larger gap is left to clients' REST paging).</summary>
+    /// <summary>Reads messages (after, upTo] and delivers them to the active members (bounded: a larger gap is left to clients' REST paging).</summary>
     private async Task DeliverHistoryAsync(ChatIdentity who, long after, long upTo)
     {
         var from = Math.Max(after, upTo - MaxGapFill);
@@ -331,17 +313,18 @@ internal sealed partial class ConversationFeed
     /// <summary>Sends a joining connection what the feed delivered while it was pending, past the seam.</summary>
     private async Task FlushAsync(FeedMember member, List<FeedEvent> buffered, long latest)
     {
-        var client = _hub.Clients.Client(member.ConnectionId);
+        FeedMember[] to = [member];
         var posted = buffered.Where(e => e.PostedSeq > latest).Select(e => e.PostedSeq!.Value).ToArray();
         var contiguous = posted.Select((seq, i) => seq == latest + 1 + i).All(ok => ok);
         if (!contiguous)
         {
             // A hole among the buffered messages (an event was lost): send that range from history instead.
             var (messages, _, _) = await ReadAfterAsync(member.Identity, latest, MaxGapFill);
-            foreach (var view in await _views.CreateManyAsync(ConversationId, messages.Where(m => m.Seq <= posted.Max()).ToArray()))
+            var views = await _views.CreateManyAsync(ConversationId, messages.Where(m => m.Seq <= posted.Max()).ToArray());
+            foreach (var chunk in views.Chunk(MaxBatch))
             {
-                await client.MessagePosted(view);
-                _metrics.DeliveredDirectly(1);
+                await WriteAsync(to, FeedEvent.PostedMany(chunk));
+                _metrics.DeliveredDirectly(chunk.Length);
             }
         }
 
@@ -352,7 +335,7 @@ internal sealed partial class ConversationFeed
                 continue;
             }
 
-            await e.SendAsync(client);
+            await WriteAsync(to, e.ToMessage());
             if (e.PostedSeq is not null)
             {
                 _metrics.DeliveredDirectly(1);
@@ -360,17 +343,18 @@ internal sealed partial class ConversationFeed
         }
     }
 
-    /// <summary>Sends an event to the group, and keeps it for pending members. Under the gate.</summary>
+    /// <summary>Sends an event to the active members, and keeps it for pending members. Under the gate.</summary>
     /// <param name="e">The event.</param>
     /// <param name="createdAt">For a message arriving live from the grain, when the grain committed it (the start of the fan-out time).</param>
     private async Task DeliverAsync(FeedEvent e, DateTimeOffset? createdAt = null)
     {
-        await e.SendAsync(_hub.Clients.Group(Group));
-        Delivered(e, createdAt, e.PostedSeq is null ? 0 : _members.Values.Count(m => m.IsActive));
+        var to = ActiveMembers();
+        await WriteAsync(to, e.ToMessage());
+        Delivered(e, createdAt, to.Count);
     }
 
     /// <summary>
-    /// Sends messages, in order, to the group in one write per connection (<see cref="PostedBatch"/>),
+    /// Sends messages, in order, to the active members in one write per connection (<see cref="PostedBatch"/>),
     /// and keeps them for pending members. Under the gate.
     /// </summary>
     /// <param name="views">The messages, in sequence order.</param>
@@ -388,15 +372,16 @@ internal sealed partial class ConversationFeed
             return;
         }
 
-        await _untypedHub.Clients.Group(Group).SendAsync(nameof(IChatClient.MessagePosted), new PostedBatch(views));
-        var receivers = _members.Values.Count(m => m.IsActive);
+        var to = ActiveMembers();
+        await WriteAsync(to, FeedEvent.PostedMany(views));
+        var receivers = to.Count;
         for (var i = 0; i < views.Count; i++)
         {
             Delivered(FeedEvent.Posted(views[i]), committed?[i], receivers);
         }
     }
 
-    /// <summary>The bookkeeping after an event went to the group: metrics, pending members' buffers, the last delivered seq.</summary>
+    /// <summary>The bookkeeping after an event went to the active members: metrics, pending members' buffers, the last delivered seq.</summary>
     private void Delivered(FeedEvent e, DateTimeOffset? createdAt, int receivers)
     {
         if (e.PostedSeq is not null)
@@ -484,7 +469,7 @@ internal sealed partial class ConversationFeed
                 await DeliverAsync(FeedEvent.Membership(new MembershipChangedPayload(ConversationId, e.UserId, ApiText.Membership(e.Change), ApiText.Role(e.Role))));
                 if (e.Change is MembershipChange.Left or MembershipChange.Kicked or MembershipChange.Banned)
                 {
-                    await EvictAsync(m => m.Identity.UserId == e.UserId);
+                    Evict(m => m.Identity.UserId == e.UserId);
                 }
 
                 break;
@@ -493,7 +478,7 @@ internal sealed partial class ConversationFeed
                 await DeliverAsync(FeedEvent.Membership(new MembershipChangedPayload(ConversationId, e.ActorId, deleted ? "roomDeleted" : "roomUpdated", null)));
                 if (deleted)
                 {
-                    await EvictAsync(_ => true);
+                    Evict(_ => true);
                 }
 
                 break;
@@ -501,7 +486,7 @@ internal sealed partial class ConversationFeed
                 await DeliverHistoryAsync(reader.Identity, _lastDelivered, c.Seq);
                 break;
             case FeedCommand.Evict c:
-                await EvictAsync(m => m.Identity.UserId == c.UserId);
+                Evict(m => m.Identity.UserId == c.UserId);
                 break;
         }
     }
@@ -555,19 +540,32 @@ internal sealed partial class ConversationFeed
 
     private FeedMember? AnyActive() => _members.Values.FirstOrDefault(m => m.IsActive);
 
+    /// <summary>The members past their catch-up seam, the recipients of the feed's events. Under the gate.</summary>
+    private List<FeedMember> ActiveMembers()
+    {
+        // Enumerating the dictionary itself, not its Values snapshot: this runs for every event.
+        var active = new List<FeedMember>(_members.Count);
+        foreach (var (_, member) in _members)
+        {
+            if (member.IsActive)
+            {
+                active.Add(member);
+            }
+        }
+
+        return active;
+    }
+
+    private Task WriteAsync(IReadOnlyList<FeedMember> to, HubMessage message) => _writer.WriteAsync(to.Select(m => m.Connection), message);
+
     /// <summary>Stops relaying to matching members (they left, were kicked or banned, or lost access). Under the gate.</summary>
-    private async Task EvictAsync(Func<FeedMember, bool> match)
+    private void Evict(Func<FeedMember, bool> match)
     {
         var removed = new List<string>();
         foreach (var member in _members.Values.Where(match).ToArray())
         {
             if (_members.TryRemove(member.ConnectionId, out _))
             {
-                if (member.IsActive)
-                {
-                    await _hub.Groups.RemoveFromGroupAsync(member.ConnectionId, Group, CancellationToken.None);
-                }
-
                 removed.Add(member.ConnectionId);
             }
         }

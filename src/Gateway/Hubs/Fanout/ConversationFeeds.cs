@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using OrleansChat.Gateway.Diagnostics;
 using OrleansChat.Gateway.Hubs.Contracts;
@@ -16,8 +15,7 @@ namespace OrleansChat.Gateway.Hubs.Fanout;
 /// </summary>
 internal sealed partial class ConversationFeeds(
     IGrainFactory factory,
-    IHubContext<ChatHub, IChatClient> hub,
-    IHubContext<ChatHub> untypedHub,
+    HubWriter writer,
     MessageViewFactory views,
     UserNameCache names,
     HubConnections connections,
@@ -84,12 +82,12 @@ internal sealed partial class ConversationFeeds(
         {
             if (!_feeds.TryGetValue(conversationId, out feed!) || feed.IsClosed)
             {
-                feed = new ConversationFeed(conversationId, grain, factory, hub, untypedHub, views, names, options.Value, timeProvider, metrics, feedLogger, OnMembersRemoved);
+                feed = new ConversationFeed(conversationId, grain, factory, writer, views, names, options.Value, timeProvider, metrics, feedLogger, OnMembersRemoved);
                 _feeds[conversationId] = feed;
                 LogFeedStarted(logger, conversationId);
             }
 
-            feed.Reserve(connection.ConnectionId, connection.Identity);
+            feed.Reserve(connection);
         }
 
         try

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using OrleansChat.Gateway.Cluster;
 using OrleansChat.Grains.Users;
@@ -13,7 +12,8 @@ namespace OrleansChat.Gateway.Hubs.Fanout;
 /// </summary>
 internal sealed partial class UserFeeds(
     IGrainFactory factory,
-    IHubContext<ChatHub, IChatClient> hub,
+    HubConnections connections,
+    HubWriter writer,
     IOptions<ChatHubOptions> options,
     TimeProvider timeProvider,
     ILogger<UserFeeds> logger)
@@ -28,7 +28,7 @@ internal sealed partial class UserFeeds(
         {
             if (!_feeds.TryGetValue(who.UserId, out var feed))
             {
-                feed = new Feed(who, new UserObserver(who.UserId, hub));
+                feed = new Feed(who, new UserObserver(who.UserId, connections, writer));
                 _feeds[who.UserId] = feed;
                 using (ExecutionContext.SuppressFlow())
                 {
