@@ -7,10 +7,12 @@ namespace OrleansChat.Gateway.Tests.Auth;
 /// <summary>The hub token's encoding: round trip, MAC, and strict refusal of anything not exactly in the format.</summary>
 public sealed class HubTokenCodecTests
 {
+    private const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
     private static readonly byte[] MacKey = HubTokenCodec.DeriveKey(RandomNumberGenerator.GetBytes(64));
 
     private static readonly HubTokenContent Guest = new(
-        "0123456789abcdef", Guid.NewGuid(), Guid.NewGuid(), 1_900_000_000, IsGuest: true, "guest-brave-otter-4821");
+        "0123456789abcdef", Guid.NewGuid(), Guid.NewGuid(), 1_900_000_000, IsGuest: true, "guest-4f9a2c");
 
     [Fact]
     public void Content_round_trips_and_the_mac_checks_with_the_same_key_only()
@@ -34,7 +36,7 @@ public sealed class HubTokenCodecTests
     {
         var token = HubTokenCodec.Encode(Guest, MacKey);
 
-        Assert.InRange(token.Length, 100, 130);
+        Assert.Equal(121, token.Length);
     }
 
     [Fact]
@@ -100,7 +102,6 @@ public sealed class HubTokenCodecTests
 
             // The last character's lowest bit is one of its unused bits: the same bytes, spelled differently.
             var sibling = Alphabet[Alphabet.IndexOf(token[^1], StringComparison.Ordinal) ^ 1];
-            Assert.Equal(Payload(token), Payload(token[..^1] + sibling));
             Assert.False(HubTokenCodec.TryDecode(token[..^1] + sibling, out _));
             checkedLengths++;
         }
@@ -170,8 +171,6 @@ public sealed class HubTokenCodecTests
         Assert.Throws<ArgumentException>(() => HubTokenCodec.Encode(Guest with { KeyId = "" }, MacKey));
         Assert.Throws<ArgumentException>(() => HubTokenCodec.Encode(Guest with { KeyId = "schlüssel" }, MacKey));
     }
-
-    private const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
     private static byte[] Payload(string token) => Base64Url.DecodeFromChars(token.AsSpan(3));
 
