@@ -38,7 +38,7 @@ internal static class HubTokenCodec
     private const int MaxPayloadBytes = FixedBytes + MaxKeyIdBytes + MaxUsernameBytes + MacBytes;
 
     /// <summary>Longer strings are refused before decoding.</summary>
-    public const int MaxTokenLength = 3 + (MaxPayloadBytes * 4 + 2) / 3;
+    public const int MaxTokenLength = 3 /* Prefix */ + (MaxPayloadBytes * 4 + 2) / 3;
 
     private static readonly SearchValues<char> Base64UrlAlphabet =
         SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
@@ -50,13 +50,13 @@ internal static class HubTokenCodec
     /// <exception cref="ArgumentException">The key id or username does not fit the format.</exception>
     public static string Encode(in HubTokenContent content, ReadOnlySpan<byte> macKey)
     {
-        var keyIdLength = Encoding.ASCII.GetByteCount(content.KeyId);
-        var usernameLength = StrictUtf8.GetByteCount(content.Username);
         if (content.KeyId.Length is 0 or > MaxKeyIdBytes || !Ascii.IsValid(content.KeyId))
         {
             throw new ArgumentException("The key id must be 1 to 64 ASCII characters.", nameof(content));
         }
 
+        var keyIdLength = content.KeyId.Length;
+        var usernameLength = StrictUtf8.GetByteCount(content.Username);
         if (usernameLength is 0 or > MaxUsernameBytes)
         {
             throw new ArgumentException("The username must be 1 to 128 UTF-8 bytes.", nameof(content));
