@@ -10,7 +10,8 @@ namespace OrleansChat.Gateway.Auth;
 /// <summary>
 /// Authenticates requests by access token: from <c>Authorization: Bearer</c>, or, on hub paths
 /// only, from the <c>access_token</c> query parameter (browsers cannot set headers on WebSocket
-/// handshakes), where a hub token is accepted too (<see cref="BearerTokenValidator"/>). Challenges answer with problem details carrying why the token was refused
+/// handshakes), where a hub token is accepted too (<see cref="BearerTokenValidator"/>).
+/// Challenges answer with problem details carrying why the token was refused
 /// (<c>auth.token_expired</c> tells the client to refresh; <c>auth.session_revoked</c> to log in again).
 /// </summary>
 internal sealed class ChatBearerHandler(

@@ -13,8 +13,9 @@ namespace OrleansChat.Gateway.Auth;
 /// authentication service, handler provider and <see cref="ChatBearerHandler"/>, the
 /// authentication result, ticket and properties — about 1.2 KB per idle connection (issue 8's
 /// memory per connection, measured with dotnet-dump). Here a valid token (a hub token from the
-/// query, or an access token) is checked by the same <see cref="BearerTokenValidator"/> and its principal becomes the request's user; authorization
-/// (the hub's <c>[Authorize]</c>) then runs as for any request and finds it authenticated.
+/// query, or an access token) is checked by the same <see cref="BearerTokenValidator"/> and its
+/// principal becomes the request's user; authorization (the hub's <c>[Authorize]</c>) then runs
+/// as for any request and finds it authenticated.
 /// </para>
 /// <para>
 /// Anything else (no token, or one the validator refuses) is left to the usual authentication
