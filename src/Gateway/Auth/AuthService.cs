@@ -12,6 +12,7 @@ internal sealed partial class AuthService(
     SessionStore sessions,
     AccountPasswordHasher hasher,
     AccessTokenIssuer tokens,
+    HubTokenIssuer hubTokens,
     LoginThrottle throttle,
     SessionRevoker revoker,
     IEnumerable<IAccountCreatedHandler> accountCreatedHandlers,
@@ -153,7 +154,8 @@ internal sealed partial class AuthService(
         {
             case RefreshOutcome.Rotated rotated:
                 var accessToken = await tokens.IssueAsync(rotated.Account, sessionId, now, rotated.AccessExpiresAt, cancellationToken);
-                return AuthOutcome.Ok(Respond(rotated.Account, accessToken, now, rotated.AccessExpiresAt, newToken, rotated.SessionExpiresAt));
+                var hubToken = await hubTokens.IssueAsync(rotated.Account, sessionId, rotated.AccessExpiresAt, cancellationToken);
+                return AuthOutcome.Ok(Respond(rotated.Account, accessToken, hubToken, now, rotated.AccessExpiresAt, newToken, rotated.SessionExpiresAt));
             case RefreshOutcome.Reused reused:
                 // Either the client raced itself or someone else holds a copy of the token: the
                 // session cannot tell which holder is legitimate, so it ends for both.
@@ -182,16 +184,18 @@ internal sealed partial class AuthService(
             new NewSession(sessionId, account.UserId, refreshHash, now, expiresAt, accessExpiresAt, client.Address, client.UserAgent),
             cancellationToken);
         var accessToken = await tokens.IssueAsync(account, sessionId, now, accessExpiresAt, cancellationToken);
-        return Respond(account, accessToken, now, accessExpiresAt, refreshToken, expiresAt);
+        var hubToken = await hubTokens.IssueAsync(account, sessionId, accessExpiresAt, cancellationToken);
+        return Respond(account, accessToken, hubToken, now, accessExpiresAt, refreshToken, expiresAt);
     }
 
     private static TokenResponse Respond(
-        Account account, string accessToken, DateTimeOffset now, DateTimeOffset accessExpiresAt, string refreshToken, DateTimeOffset sessionExpiresAt) =>
+        Account account, string accessToken, string hubToken, DateTimeOffset now, DateTimeOffset accessExpiresAt, string refreshToken, DateTimeOffset sessionExpiresAt) =>
         new(
             "Bearer",
             accessToken,
             accessExpiresAt,
             (long)(accessExpiresAt - now).TotalSeconds,
+            hubToken,
             refreshToken,
             sessionExpiresAt,
             new UserSummary(account.UserId, account.Username, account.IsGuest));

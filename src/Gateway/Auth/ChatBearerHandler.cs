@@ -10,14 +10,15 @@ namespace OrleansChat.Gateway.Auth;
 /// <summary>
 /// Authenticates requests by access token: from <c>Authorization: Bearer</c>, or, on hub paths
 /// only, from the <c>access_token</c> query parameter (browsers cannot set headers on WebSocket
-/// handshakes). Challenges answer with problem details carrying why the token was refused
+/// handshakes), where a hub token is accepted too (<see cref="BearerTokenValidator"/>).
+/// Challenges answer with problem details carrying why the token was refused
 /// (<c>auth.token_expired</c> tells the client to refresh; <c>auth.session_revoked</c> to log in again).
 /// </summary>
 internal sealed class ChatBearerHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory loggerFactory,
     UrlEncoder encoder,
-    AccessTokenValidator validator)
+    BearerTokenValidator validator)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
     private string? _failureCode;
@@ -30,7 +31,7 @@ internal sealed class ChatBearerHandler(
             return AuthenticateResult.NoResult();
         }
 
-        var result = await validator.ValidateAsync(token, Context.RequestAborted);
+        var result = await validator.ValidateAsync(token, fromQuery, Context.RequestAborted);
         if (!result.Succeeded)
         {
             _failureCode = result.FailureCode;

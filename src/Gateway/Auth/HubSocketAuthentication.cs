@@ -12,9 +12,10 @@ namespace OrleansChat.Gateway.Auth;
 /// for it: the authentication middleware's frame, the request's service scope with the
 /// authentication service, handler provider and <see cref="ChatBearerHandler"/>, the
 /// authentication result, ticket and properties — about 1.2 KB per idle connection (issue 8's
-/// memory per connection, measured with dotnet-dump). Here a valid token is checked by the same
-/// <see cref="AccessTokenValidator"/> and its principal becomes the request's user; authorization
-/// (the hub's <c>[Authorize]</c>) then runs as for any request and finds it authenticated.
+/// memory per connection, measured with dotnet-dump). Here a valid token (a hub token from the
+/// query, or an access token) is checked by the same <see cref="BearerTokenValidator"/> and its
+/// principal becomes the request's user; authorization (the hub's <c>[Authorize]</c>) then runs
+/// as for any request and finds it authenticated.
 /// </para>
 /// <para>
 /// Anything else (no token, or one the validator refuses) is left to the usual authentication
@@ -24,7 +25,7 @@ namespace OrleansChat.Gateway.Auth;
 /// signing keys cannot be read) propagates to the exception handler as it does from the handler.
 /// </para>
 /// </remarks>
-internal sealed class HubSocketAuthentication(RequestDelegate next, AccessTokenValidator validator)
+internal sealed class HubSocketAuthentication(RequestDelegate next, BearerTokenValidator validator)
 {
     /// <summary>A WebSocket request to a hub endpoint: the one kind of request that stays open.</summary>
     public static bool Applies(HttpContext context) =>
@@ -39,13 +40,13 @@ internal sealed class HubSocketAuthentication(RequestDelegate next, AccessTokenV
             return next(context);
         }
 
-        var validating = validator.ValidateAsync(token, context.RequestAborted);
+        var validating = validator.ValidateAsync(token, fromQuery, context.RequestAborted);
         return validating.IsCompletedSuccessfully
             ? Continue(context, validating.Result, fromQuery)
             : ContinueAsync(context, validating, fromQuery);
     }
 
-    private async Task ContinueAsync(HttpContext context, Task<AccessTokenValidation> validating, bool fromQuery) =>
+    private async Task ContinueAsync(HttpContext context, ValueTask<AccessTokenValidation> validating, bool fromQuery) =>
         await Continue(context, await validating, fromQuery);
 
     private Task Continue(HttpContext context, AccessTokenValidation result, bool fromQuery)

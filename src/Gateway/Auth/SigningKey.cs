@@ -9,6 +9,7 @@ internal sealed class SigningKey
     {
         KeyId = keyId;
         SecurityKey = new SymmetricSecurityKey(material) { KeyId = keyId };
+        HubTokenKey = HubTokenCodec.DeriveKey(material);
         ActivatesAt = activatesAt;
         SignUntil = signUntil;
         VerifyUntil = verifyUntil;
@@ -17,6 +18,9 @@ internal sealed class SigningKey
     public string KeyId { get; }
 
     public SymmetricSecurityKey SecurityKey { get; }
+
+    /// <summary>The key of hub tokens' MACs, derived from this key's material (<see cref="HubTokenCodec.DeriveKey"/>).</summary>
+    public byte[] HubTokenKey { get; }
 
     public DateTimeOffset ActivatesAt { get; }
 

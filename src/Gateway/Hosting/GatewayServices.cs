@@ -93,6 +93,9 @@ internal static class GatewayServices
         services.AddSingleton<SigningKeyRing>();
         services.AddSingleton<AccessTokenIssuer>();
         services.AddSingleton<AccessTokenValidator>();
+        services.AddSingleton<HubTokenIssuer>();
+        services.AddSingleton<HubTokenValidator>();
+        services.AddSingleton<BearerTokenValidator>();
         services.AddSingleton<SessionStore>();
         services.AddSingleton<SessionRevocationCache>();
         services.AddSingleton<SessionRevocationPublisher>();

@@ -298,7 +298,7 @@ internal sealed partial class HubClient : IRecordSink, IPayloadSink
             _ => builder.Scheme,
         };
         var query = builder.Query.TrimStart('?');
-        var token = "access_token=" + Uri.EscapeDataString(Identity.AccessToken);
+        var token = "access_token=" + Uri.EscapeDataString(Identity.HubToken);
         builder.Query = query.Length == 0 ? token : query + "&" + token;
         return builder.Uri;
     }

@@ -10,7 +10,7 @@ internal sealed class BaselineTarget(Uri hubUrl, string runId) : IChatTarget
     public Task<ChatIdentity> SignInAsync(int index, CancellationToken cancellationToken)
     {
         var userId = Guid.NewGuid().ToString();
-        return Task.FromResult(new ChatIdentity(userId, $"lt-{runId}-{index}", userId));
+        return Task.FromResult(new ChatIdentity(userId, $"lt-{runId}-{index}", userId, userId));
     }
 
     public Task<string> CreateRoomAsync(ChatIdentity owner, string name, CancellationToken cancellationToken) =>

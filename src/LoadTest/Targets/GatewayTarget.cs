@@ -117,7 +117,7 @@ internal sealed class GatewayTarget : IChatTarget
 
         var tokens = await response.Content.ReadFromJsonAsync<TokenResponse>(JsonOptions, cancellationToken)
             ?? throw new InvalidOperationException($"The gateway's answer to the {what} was empty.");
-        return new ChatIdentity(tokens.User.UserId.ToString(), tokens.User.Username, tokens.AccessToken);
+        return new ChatIdentity(tokens.User.UserId.ToString(), tokens.User.Username, tokens.AccessToken, tokens.HubToken);
     }
 
     private static string[] LoadAccounts(string file)
@@ -139,6 +139,7 @@ internal sealed class GatewayTarget : IChatTarget
 
     private sealed record TokenResponse(
         [property: JsonPropertyName("accessToken")] string AccessToken,
+        [property: JsonPropertyName("hubToken")] string HubToken,
         [property: JsonPropertyName("user")] TokenUser User);
 
     private sealed record TokenUser(

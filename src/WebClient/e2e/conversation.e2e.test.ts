@@ -37,7 +37,7 @@ async function openRoom(page: Page, name: string): Promise<void> {
 const log = (page: Page) => page.getByRole("log");
 
 describe("conversation view", () => {
-  it("the client opens the hub's WebSocket with its token, and the banner tells the connection's state", async () => {
+  it("the client opens the hub's WebSocket with its hub token, and the banner tells the connection's state", async () => {
     const { page, context, problems } = await openPage(browser, desktop);
     const sockets: string[] = [];
     page.on("websocket", (ws) => sockets.push(ws.url()));
@@ -46,7 +46,9 @@ describe("conversation view", () => {
     const url = new URL(sockets[0]!);
     expect(url.protocol).toBe("ws:");
     expect(url.pathname).toBe("/hubs/chat");
-    expect(url.searchParams.get("access_token")).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+    const session = JSON.parse((await page.evaluate(() => localStorage.getItem("orleanschat.session"))) ?? "{}") as { hubToken?: string };
+    expect(url.searchParams.get("access_token")).toMatch(/^h1\.[\w-]+$/);
+    expect(url.searchParams.get("access_token")).toBe(session.hubToken);
 
     const banner = page.getByTestId("connection-banner");
     await banner.waitFor({ state: "attached" });

@@ -43,11 +43,12 @@ public sealed class TokenFormatTests
             new SignupRequest("alice", "p4ssword-secret").ToString(),
             new LoginRequest("alice", "p4ssword-secret").ToString(),
             new RefreshRequest("refresh-secret").ToString(),
-            new TokenResponse("Bearer", "access-secret", DateTimeOffset.UnixEpoch, 60, "refresh-secret", DateTimeOffset.UnixEpoch, new UserSummary(Guid.Empty, "alice", false)).ToString());
+            new TokenResponse("Bearer", "access-secret", DateTimeOffset.UnixEpoch, 60, "h1.hub-secret", "refresh-secret", DateTimeOffset.UnixEpoch, new UserSummary(Guid.Empty, "alice", false)).ToString());
 
         Assert.DoesNotContain("p4ssword-secret", printed, StringComparison.Ordinal);
         Assert.DoesNotContain("access-secret", printed, StringComparison.Ordinal);
         Assert.DoesNotContain("refresh-secret", printed, StringComparison.Ordinal);
+        Assert.DoesNotContain("hub-secret", printed, StringComparison.Ordinal);
         Assert.Contains("alice", printed, StringComparison.Ordinal);
     }
 

@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using System.Text;
+using OrleansChat.Gateway.Auth;
 using OrleansChat.Gateway.Tests.Infrastructure;
 
 namespace OrleansChat.Gateway.Tests.Http;
@@ -30,16 +31,18 @@ public sealed class SecretsInLogsTests(PostgresFixture postgres) : IClassFixture
         {
         }
 
-        using (var socket = new ClientWebSocket())
+        // The hub token, as the web client sends it, and an access token, which the hub accepts too.
+        foreach (var hubCredential in new[] { signup.HubToken, signup.AccessToken })
         {
-            var uri = new UriBuilder(gateway.BaseAddress) { Scheme = "ws", Path = "/hubs/chat", Query = "access_token=" + signup.AccessToken }.Uri;
+            using var socket = new ClientWebSocket();
+            var uri = new UriBuilder(gateway.BaseAddress) { Scheme = "ws", Path = "/hubs/chat", Query = "access_token=" + hubCredential }.Uri;
             await socket.ConnectAsync(uri, CancellationToken.None);
             await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
         }
 
         await Wait.Until(
-            () => gateway.Logs.Entries.Any(e => e.EventId == 5001 && e.Message.Contains("/hubs/chat", StringComparison.Ordinal)),
-            "the hub request is logged once its WebSocket closed");
+            () => gateway.Logs.Entries.Count(e => e.EventId == 5001 && e.Message.Contains("/hubs/chat", StringComparison.Ordinal)) >= 2,
+            "both hub requests are logged once their WebSockets closed");
 
         using (await gateway.Client.LogOutAsync(signup.AccessToken))
         using (await gateway.Client.GetMeAsync(signup.AccessToken))
@@ -50,6 +53,8 @@ public sealed class SecretsInLogsTests(PostgresFixture postgres) : IClassFixture
         {
             secrets.Add(tokens.AccessToken);
             secrets.Add(tokens.AccessToken.Split('.')[2]);
+            secrets.Add(tokens.HubToken);
+            secrets.Add(tokens.HubToken[HubTokenCodec.Prefix.Length..]);
             secrets.Add(tokens.RefreshToken);
             secrets.Add(tokens.RefreshToken.Split('.')[1]);
         }

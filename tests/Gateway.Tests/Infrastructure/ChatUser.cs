@@ -29,6 +29,9 @@ public sealed class ChatUser : IDisposable
 
     public string AccessToken => Tokens.AccessToken;
 
+    /// <summary>The hub token, what the web client puts on the hub's URL.</summary>
+    public string HubToken => Tokens.HubToken;
+
     public static async Task<ChatUser> SignUpAsync(GatewayHost gateway, string prefix = "user") =>
         new(gateway, await gateway.Client.SignUpAsync(Names.Unique(prefix)));
 
@@ -37,7 +40,8 @@ public sealed class ChatUser : IDisposable
     /// <summary>The same account, on another gateway (tokens are valid on every replica).</summary>
     public ChatUser On(GatewayHost gateway) => new(gateway, Tokens);
 
-    public Task<HubClient> ConnectAsync(string? origin = null) => HubClient.ConnectAsync(Gateway, AccessToken, origin);
+    /// <summary>Connects to the hub as the web client does: the hub token in the URL.</summary>
+    public Task<HubClient> ConnectAsync(string? origin = null) => HubClient.ConnectAsync(Gateway, HubToken, origin);
 
     public static string DmWith(string userA, string userB) =>
         string.CompareOrdinal(userA, userB) < 0 ? $"dm:{userA}:{userB}" : $"dm:{userB}:{userA}";

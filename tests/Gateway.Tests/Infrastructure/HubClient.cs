@@ -45,7 +45,7 @@ public sealed class HubClient : IAsyncDisposable
 
     public IReadOnlyList<(string Name, object Payload)> Events => [.. _events];
 
-    /// <summary>Connects to <paramref name="gateway"/>'s hub with <paramref name="accessToken"/>, sending <paramref name="origin"/> if given.</summary>
+    /// <summary>Connects to <paramref name="gateway"/>'s hub with <paramref name="accessToken"/> (an access token or a hub token) in the URL, sending <paramref name="origin"/> if given.</summary>
     public static async Task<HubClient> ConnectAsync(GatewayHost gateway, string accessToken, string? origin = null)
     {
         var uri = HubUri(gateway, accessToken);

@@ -39,7 +39,7 @@ public sealed class TransportTests
         await using var hub = await BaselineHub.StartAsync();
         var url = new Uri(hub.Server.BaseUrl, "/hubs/nowhere");
         await using var fleet = new ClientFleet(new HubClientOptions { HubUrl = url, Transport = transport, ConnectAttempts = 1 }, new NullObserver(), new RunMetrics());
-        var client = fleet.Add(new ChatIdentity("u", "u", "u"));
+        var client = fleet.Add(new ChatIdentity("u", "u", "u", "u"));
 
         var error = await Assert.ThrowsAsync<HubConnectException>(() => client.ConnectAsync(CancellationToken.None));
 
@@ -53,7 +53,7 @@ public sealed class TransportTests
         var port = FreePort();
         var url = new Uri($"http://127.0.0.1:{port}/hubs/chat");
         await using var fleet = new ClientFleet(new HubClientOptions { HubUrl = url, ConnectAttempts = 1 }, new NullObserver(), new RunMetrics());
-        var client = fleet.Add(new ChatIdentity("u", "u", "u"));
+        var client = fleet.Add(new ChatIdentity("u", "u", "u", "u"));
 
         var refused = await Assert.ThrowsAsync<HubConnectException>(() => client.ConnectAsync(CancellationToken.None));
         Assert.Equal("connect.refused", refused.Code);
@@ -70,7 +70,7 @@ public sealed class TransportTests
     {
         await using var hub = await BaselineHub.StartAsync();
         await using var fleet = new ClientFleet(new HubClientOptions { HubUrl = hub.Server.HubUrl }, new NullObserver(), new RunMetrics());
-        var client = fleet.Add(new ChatIdentity("u", "u", "u"));
+        var client = fleet.Add(new ChatIdentity("u", "u", "u", "u"));
         await client.ConnectAsync(CancellationToken.None);
 
         var answer = await client.InvokeAsync("Send", new SendArguments("room:x", "", 1, 1, LatencyStamp.MinimumLength));

@@ -5,6 +5,11 @@ namespace OrleansChat.Gateway.Auth.Contracts;
 /// <param name="AccessToken">Send as <c>Authorization: Bearer …</c> (or <c>?access_token=</c> on the hub's WebSocket).</param>
 /// <param name="AccessTokenExpiresAt">When the access token stops working; refresh before.</param>
 /// <param name="ExpiresIn">Seconds until <paramref name="AccessTokenExpiresAt"/>.</param>
+/// <param name="HubToken">
+/// Only for the hub's WebSocket: <c>/hubs/chat?access_token=…</c>. Much shorter than the access
+/// token (the server keeps the URL for the connection's life), refused everywhere else; expires with
+/// the access token and comes anew with every refresh.
+/// </param>
 /// <param name="RefreshToken">Exchanges once for new tokens at <c>/api/auth/refresh</c>; keep it secret.</param>
 /// <param name="RefreshTokenExpiresAt">End of the session: no refresh after it.</param>
 /// <param name="User">Who the tokens are for.</param>
@@ -13,6 +18,7 @@ public sealed record TokenResponse(
     string AccessToken,
     DateTimeOffset AccessTokenExpiresAt,
     long ExpiresIn,
+    string HubToken,
     string RefreshToken,
     DateTimeOffset RefreshTokenExpiresAt,
     UserSummary User)

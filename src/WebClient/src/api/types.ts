@@ -13,6 +13,8 @@ export interface TokenResponse {
   accessToken: string;
   accessTokenExpiresAt: string;
   expiresIn: number;
+  /** Only for the hub's WebSocket URL (`access_token`); expires with the access token. */
+  hubToken: string;
   refreshToken: string;
   refreshTokenExpiresAt: string;
   user: UserSummary;

@@ -11,6 +11,7 @@ function tokens(n: number, accessExpiresAt = start + 15 * 60_000): TokenResponse
     accessToken: `access-${n}`,
     accessTokenExpiresAt: new Date(accessExpiresAt).toISOString(),
     expiresIn: 900,
+    hubToken: `h1.hub-${n}`,
     refreshToken: `refresh-${n}`,
     refreshTokenExpiresAt: new Date(start + 30 * 86_400_000).toISOString(),
     user: { userId: "u1", username: "alice", isGuest: false },
@@ -80,6 +81,45 @@ describe("session", () => {
     expect(refresh).not.toHaveBeenCalled();
   });
 
+  it("gives the hub its hub token, refreshed together with the access token", async () => {
+    const { session, refresh, advance, deps } = setup();
+    session.begin(tokens(1));
+    expect(await session.getHubToken()).toBe("h1.hub-1");
+    expect(await new SessionStore(deps).getHubToken()).toBe("h1.hub-1");
+    advance(14.5 * 60_000);
+    expect(await session.getHubToken()).toBe("h1.hub-2");
+    expect(await session.getAccessToken()).toBe("access-2");
+    expect(refresh).toHaveBeenCalledTimes(1);
+  });
+
+  it("gives the hub the access token of a session stored without a hub token (an older client's)", async () => {
+    const { deps, storage } = setup();
+    const old = tokens(3);
+    storage.setItem(
+      storageKey,
+      JSON.stringify({
+        accessToken: old.accessToken,
+        accessTokenExpiresAt: Date.parse(old.accessTokenExpiresAt),
+        refreshToken: old.refreshToken,
+        refreshTokenExpiresAt: Date.parse(old.refreshTokenExpiresAt),
+        user: old.user,
+      }),
+    );
+    expect(await new SessionStore(deps).getHubToken()).toBe("access-3");
+  });
+
+  it("has no hub token without a session, nor after a refresh the server refused", async () => {
+    const { session, advance } = setup({
+      refresh: async () => {
+        throw new ApiError(401, "auth.invalid_refresh_token", "The refresh token is invalid or has expired.");
+      },
+    });
+    expect(await session.getHubToken()).toBeNull();
+    session.begin(tokens(1));
+    advance(20 * 60_000);
+    expect(await session.getHubToken()).toBeNull();
+  });
+
   it("an expired token reported by the server is refreshed and the caller may retry", async () => {
     const { session, refresh } = setup();
     session.begin(tokens(1));
@@ -140,6 +180,19 @@ describe("session", () => {
     storage.setItem(storageKey, "{not json");
     expect(new SessionStore(deps).getState().status).toBe("anonymous");
     storage.setItem(storageKey, JSON.stringify({ accessToken: 1 }));
+    expect(new SessionStore(deps).getState().status).toBe("anonymous");
+    const stored = tokens(1);
+    storage.setItem(
+      storageKey,
+      JSON.stringify({
+        accessToken: stored.accessToken,
+        accessTokenExpiresAt: Date.parse(stored.accessTokenExpiresAt),
+        hubToken: 42,
+        refreshToken: stored.refreshToken,
+        refreshTokenExpiresAt: Date.parse(stored.refreshTokenExpiresAt),
+        user: stored.user,
+      }),
+    );
     expect(new SessionStore(deps).getState().status).toBe("anonymous");
   });
 });

@@ -8,6 +8,11 @@ export interface StoredSession {
   accessToken: string;
   /** Epoch milliseconds. */
   accessTokenExpiresAt: number;
+  /**
+   * The short credential for the hub's WebSocket URL, issued and expiring with the access token.
+   * Missing from sessions stored by an older client; the hub then gets the access token.
+   */
+  hubToken?: string;
   refreshToken: string;
   refreshTokenExpiresAt: number;
   user: UserSummary;
@@ -34,6 +39,7 @@ function toStored(tokens: TokenResponse): StoredSession {
   return {
     accessToken: tokens.accessToken,
     accessTokenExpiresAt: Date.parse(tokens.accessTokenExpiresAt),
+    hubToken: tokens.hubToken,
     refreshToken: tokens.refreshToken,
     refreshTokenExpiresAt: Date.parse(tokens.refreshTokenExpiresAt),
     user: tokens.user,
@@ -47,6 +53,7 @@ function isStoredSession(value: unknown): value is StoredSession {
   return (
     typeof v.accessToken === "string" &&
     typeof v.accessTokenExpiresAt === "number" &&
+    (v.hubToken === undefined || typeof v.hubToken === "string") &&
     typeof v.refreshToken === "string" &&
     typeof v.refreshTokenExpiresAt === "number" &&
     typeof user === "object" &&
@@ -99,11 +106,25 @@ export class SessionStore implements TokenSource {
   }
 
   async getAccessToken(): Promise<string | null> {
+    return (await this.fresh())?.accessToken ?? null;
+  }
+
+  /**
+   * The credential for the hub's WebSocket URL: the hub token, refreshed like the access token.
+   * Much shorter than the access token, which matters because the server keeps the URL for as
+   * long as the connection is open; the gateway accepts it nowhere else.
+   */
+  async getHubToken(): Promise<string | null> {
+    const session = await this.fresh();
+    return session ? (session.hubToken ?? session.accessToken) : null;
+  }
+
+  /** The session with tokens that stay valid past the refresh margin, refreshing first if needed. */
+  private async fresh(): Promise<StoredSession | null> {
     const session = this.session;
     if (!session) return null;
-    if (session.accessTokenExpiresAt - refreshMargin > this.deps.now()) return session.accessToken;
-    const refreshed = await this.refresh();
-    return refreshed?.accessToken ?? null;
+    if (session.accessTokenExpiresAt - refreshMargin > this.deps.now()) return session;
+    return this.refresh();
   }
 
   async recoverFromRejection(code: string): Promise<boolean> {

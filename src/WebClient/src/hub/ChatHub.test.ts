@@ -10,7 +10,7 @@ let hub: ChatHub | null = null;
 let tokens = 0;
 
 function createHub(): ChatHub {
-  hub = new ChatHub({ url: server.url, retryDelays: [0, 50], getAccessToken: async () => `token-${++tokens}` });
+  hub = new ChatHub({ url: server.url, retryDelays: [0, 50], getHubToken: async () => `token-${++tokens}` });
   return hub;
 }
 
@@ -113,7 +113,7 @@ describe("ChatHub against a SignalR server (docs/hub-protocol.md)", () => {
   it("keeps trying while the server is unreachable and reports being offline", async () => {
     const port = new URL(server.url).port;
     await server.close();
-    const h = new ChatHub({ url: `http://127.0.0.1:${port}/hubs/chat`, retryDelays: [0, 20], getAccessToken: async () => "t" });
+    const h = new ChatHub({ url: `http://127.0.0.1:${port}/hubs/chat`, retryDelays: [0, 20], getHubToken: async () => "t" });
     hub = h;
     h.start();
     await waitFor(() => h.getSnapshot().status === "offline", "the hub reports offline");

@@ -39,7 +39,8 @@ export interface ChatHubOptions {
   url?: string;
   /** Delays between attempts (ms); the last one repeats. */
   retryDelays?: readonly number[];
-  getAccessToken(): Promise<string | null>;
+  /** The credential for the handshake's `access_token`: the session's hub token (refreshed when due). */
+  getHubToken(): Promise<string | null>;
 }
 
 /** Immediate first retry (a blip), then backing off to 30 s; never giving up while signed in. */
@@ -53,7 +54,8 @@ const offlineAfterAttempts = 3;
  * too, retries forever with backoff and jitter, and tells listeners when a connection is up so
  * they can re-subscribe with the last sequence they saw (catch-up).
  *
- * WebSockets without negotiation: the access token travels as `access_token` on the handshake,
+ * WebSockets without negotiation: the hub token (a short credential the gateway accepts only
+ * there; the server keeps the URL for the connection's life) travels as `access_token` on the handshake,
  * and no negotiate round trip ties the connection to one gateway replica (no sticky sessions).
  */
 export class ChatHub implements ChatHubApi {
@@ -70,7 +72,7 @@ export class ChatHub implements ChatHubApi {
 
   constructor(options: ChatHubOptions) {
     this.delays = options.retryDelays ?? defaultDelays;
-    this.getToken = options.getAccessToken;
+    this.getToken = options.getHubToken;
     this.connection = new HubConnectionBuilder()
       .withUrl(options.url ?? hubPath, {
         transport: HttpTransportType.WebSockets,

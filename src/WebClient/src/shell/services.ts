@@ -36,7 +36,7 @@ export function conversationPath(conversationId: string, myUserId: string): stri
 }
 
 export function createServices(session: SessionStore, me: UserSummary): Services {
-  const hub = new ChatHub({ getAccessToken: () => session.getAccessToken() });
+  const hub = new ChatHub({ getHubToken: () => session.getHubToken() });
   const toasts = new ToastStore();
 
   const conversations = new ConversationStore({
