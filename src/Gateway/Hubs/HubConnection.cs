@@ -11,6 +11,7 @@ internal sealed class HubConnection(HubConnectionContext context, ChatIdentity i
     private long _abuseWindowStart;
     private int _refusals;
     private ConcurrentDictionary<string, byte>? _subscriptions;
+    private bool _aborted;
 
     public string ConnectionId => context.ConnectionId;
 
@@ -39,7 +40,14 @@ internal sealed class HubConnection(HubConnectionContext context, ChatIdentity i
     /// <summary>A snapshot of <see cref="Subscriptions"/>, without creating it for a connection that never subscribed.</summary>
     public string[] SubscribedConversations() => Volatile.Read(ref _subscriptions) is { } subscriptions ? [.. subscriptions.Keys] : [];
 
-    public void Abort() => context.Abort();
+    /// <summary>Set once the gateway closed the connection: it takes no more events while SignalR winds it down.</summary>
+    public bool IsAborted => Volatile.Read(ref _aborted);
+
+    public void Abort()
+    {
+        Volatile.Write(ref _aborted, true);
+        context.Abort();
+    }
 
     /// <summary>Counts a refusal; true once, when the refusals within <paramref name="window"/> reach <paramref name="limit"/>.</summary>
     public bool CountRefusal(long timestamp, TimeProvider timeProvider, TimeSpan window, int limit)

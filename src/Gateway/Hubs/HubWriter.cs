@@ -28,6 +28,12 @@ internal sealed partial class HubWriter(IOptions<ChatHubOptions> options, TimePr
         List<(HubConnection Connection, Task Write)>? pending = null;
         foreach (var connection in connections)
         {
+            if (connection.IsAborted)
+            {
+                // Closed for being slow (or revoked) a moment ago: writing would only wait on it again.
+                continue;
+            }
+
             var write = connection.Context.WriteAsync(serialized);
             if (write.IsCompletedSuccessfully)
             {
