@@ -55,4 +55,16 @@ public sealed class ChatHubOptions
     /// for one client that stopped reading.
     /// </summary>
     public TimeSpan SlowConsumerTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// In a conversation with at least <see cref="HotRoomMinSubscribers"/> subscribers on this gateway, how long a posted message
+    /// waits for the messages right behind it before they all go out together (one write per
+    /// connection instead of one per message; 0 turns it off). Fan-out costs per write, not per
+    /// byte, so a busy big room sustains a higher rate for a few milliseconds of latency; a quiet
+    /// one pays the window once per message.
+    /// </summary>
+    public TimeSpan HotRoomBatchWindow { get; set; } = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>Subscribers on this gateway from which a conversation's messages wait <see cref="HotRoomBatchWindow"/>.</summary>
+    public int HotRoomMinSubscribers { get; set; } = 100;
 }

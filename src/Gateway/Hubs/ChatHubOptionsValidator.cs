@@ -38,6 +38,11 @@ internal sealed class ChatHubOptionsValidator : IValidateOptions<ChatHubOptions>
             failures.Add("Gateway:Hub:SlowConsumerTimeout must be between 100 ms and 5 minutes.");
         }
 
+        if (options.HotRoomBatchWindow < TimeSpan.Zero || options.HotRoomBatchWindow > TimeSpan.FromSeconds(5) || options.HotRoomMinSubscribers < 1)
+        {
+            failures.Add("Gateway:Hub:HotRoomBatchWindow must be between 0 (off) and 5 s, and HotRoomMinSubscribers at least 1.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

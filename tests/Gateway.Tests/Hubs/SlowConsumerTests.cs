@@ -1,6 +1,4 @@
-using System.Net.Sockets;
 using System.Net.WebSockets;
-using System.Text;
 using OrleansChat.Gateway.Tests.Infrastructure;
 
 namespace OrleansChat.Gateway.Tests.Hubs;
@@ -23,7 +21,9 @@ public sealed class SlowConsumerTests(ChatCluster cluster)
         await carol.JoinAsync(room.RoomId);
         await using var bobHub = await bob.ConnectAsync();
         await bobHub.SubscribeAsync(room.ConversationId, null);
-        using var stalled = await StalledSubscriberAsync(gateway, carol.HubToken, room.ConversationId);
+        // A raw client with an 8 KB socket receive buffer that subscribes and then reads nothing more.
+        using var stalled = await RawHubSocket.ConnectAsync(gateway, carol.HubToken, receiveBufferBytes: 4096);
+        await stalled.SubscribeAsync(room.ConversationId);
 
         // Carol keeps pinging, as a client that still sends but no longer reads would: SignalR's
         // client timeout (no message from the client for 30 s) is not what closes her connection.
@@ -53,42 +53,18 @@ public sealed class SlowConsumerTests(ChatCluster cluster)
         // Carol's connection was closed: reading on, what was buffered drains and the stream ends.
         await stopPinging.CancelAsync();
         await Wait.For(pinging, "carol's pings stop");
-        await Wait.For(DrainUntilClosedAsync(stalled), "carol's stalled connection ends");
+        await Wait.For(stalled.DrainUntilClosedAsync(), "carol's stalled connection ends");
     }
 
-    /// <summary>
-    /// A raw WebSocket client with an 8 KB socket receive buffer that completes the SignalR
-    /// handshake, subscribes, and then reads nothing more.
-    /// </summary>
-    private static async Task<ClientWebSocket> StalledSubscriberAsync(GatewayHost gateway, string hubToken, string conversationId)
+    private static async Task PingAsync(RawHubSocket socket, CancellationToken stop)
     {
-        var handler = new SocketsHttpHandler
-        {
-            ConnectCallback = async (context, cancellationToken) =>
-            {
-                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { ReceiveBufferSize = 4096, NoDelay = true };
-                await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
-                return new NetworkStream(socket, ownsSocket: true);
-            },
-        };
-        var socket = new ClientWebSocket();
-        await Wait.For(socket.ConnectAsync(HubClient.HubUri(gateway, hubToken), new HttpMessageInvoker(handler), CancellationToken.None), "the stalled client's handshake");
-        await SendAsync(socket, """{"protocol":"json","version":1}""");
-        await ReadUntilAsync(socket, "{}");
-        await SendAsync(socket, $$"""{"type":1,"invocationId":"1","target":"Subscribe","arguments":["{{conversationId}}",null]}""");
-        await ReadUntilAsync(socket, "\"invocationId\":\"1\"");
-        return socket;
-    }
-
-    private static async Task PingAsync(ClientWebSocket socket, CancellationToken stop)
-    {
-        var ping = Encoding.UTF8.GetBytes("{\"type\":6}\u001e");
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
         try
         {
             while (await timer.WaitForNextTickAsync(stop))
             {
-                await socket.SendAsync(ping, WebSocketMessageType.Text, true, stop);
+                // Not cancelled mid-send: a cancelled send aborts the client's socket, which would look like the server closing it.
+                await socket.SendAsync("""{"type":6}""");
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -102,34 +78,4 @@ public sealed class SlowConsumerTests(ChatCluster cluster)
 
     private static async Task<double> SlowConsumersClosedAsync(GatewayHost gateway) =>
         (await PrometheusScrape.ReadAsync(gateway.Client)).Sum("orleanschat_gateway_hub_slow_consumers_closed_total");
-
-    private static Task SendAsync(ClientWebSocket socket, string record) =>
-        Wait.For(socket.SendAsync(Encoding.UTF8.GetBytes(record + "\u001e"), WebSocketMessageType.Text, true, CancellationToken.None), "a send");
-
-    private static async Task ReadUntilAsync(ClientWebSocket socket, string marker)
-    {
-        var buffer = new byte[16 * 1024];
-        var received = new StringBuilder();
-        while (!received.ToString().Split('\u001e').Any(r => r.Contains(marker, StringComparison.Ordinal)))
-        {
-            var result = await Wait.For(socket.ReceiveAsync(buffer, CancellationToken.None), $"a record with {marker}");
-            Assert.NotEqual(WebSocketMessageType.Close, result.MessageType);
-            received.Append(Encoding.UTF8.GetString(buffer, 0, result.Count));
-        }
-    }
-
-    private static async Task DrainUntilClosedAsync(ClientWebSocket socket)
-    {
-        var buffer = new byte[64 * 1024];
-        try
-        {
-            while ((await socket.ReceiveAsync(buffer, CancellationToken.None)).MessageType != WebSocketMessageType.Close)
-            {
-            }
-        }
-        catch (WebSocketException)
-        {
-            // The server aborted the connection without a close frame: also closed.
-        }
-    }
 }

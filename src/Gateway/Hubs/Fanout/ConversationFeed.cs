@@ -417,6 +417,13 @@ internal sealed partial class ConversationFeed
         {
             await foreach (var item in _queue.Reader.ReadAllAsync(stopping))
             {
+                if (item is MessagePostedEvent && _members.Count >= _options.HotRoomMinSubscribers && _options.HotRoomBatchWindow > TimeSpan.Zero)
+                {
+                    // A busy room's messages reach each connection together (ChatHubOptions.HotRoomBatchWindow).
+                    // Outside the gate: subscribes go on meanwhile.
+                    await Task.Delay(_options.HotRoomBatchWindow, _timeProvider, stopping);
+                }
+
                 await _gate.WaitAsync(stopping);
                 try
                 {
