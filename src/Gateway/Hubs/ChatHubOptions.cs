@@ -57,11 +57,11 @@ public sealed class ChatHubOptions
     public TimeSpan SlowConsumerTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// In a conversation with at least <see cref="HotRoomMinSubscribers"/> subscribers on this gateway, how long a posted message
-    /// waits for the messages right behind it before they all go out together (one write per
-    /// connection instead of one per message; 0 turns it off). Fan-out costs per write, not per
-    /// byte, so a busy big room sustains a higher rate for a few milliseconds of latency; a quiet
-    /// one pays the window once per message.
+    /// In a hot conversation — at least <see cref="HotRoomMinSubscribers"/> subscribers on this
+    /// gateway, and messages on average less than two windows apart — how long a posted message
+    /// waits for the ones behind it before they go out together, one write per connection instead
+    /// of one per message (0 turns it off). Fan-out costs per write, not per byte, so a busy big
+    /// room sustains a higher rate for this much latency; other conversations pay nothing.
     /// </summary>
     public TimeSpan HotRoomBatchWindow { get; set; } = TimeSpan.FromMilliseconds(10);
 

@@ -8,7 +8,7 @@ namespace OrleansChat.Gateway.Tests.Hubs;
 public sealed class HotRoomBatchTests(ChatCluster cluster)
 {
     [Fact]
-    public async Task Messages_posted_within_the_window_reach_a_subscriber_in_one_websocket_message_in_order()
+    public async Task Messages_posted_within_the_window_after_a_write_reach_a_subscriber_together_in_one_websocket_message_in_order()
     {
         // A window far longer than three posts take, and "hot" from one subscriber, so the batch is certain.
         await using var gateway = await cluster.StartGatewayAsync(s =>
@@ -23,8 +23,21 @@ public sealed class HotRoomBatchTests(ChatCluster cluster)
         using var raw = await RawHubSocket.ConnectAsync(gateway, bob.HubToken);
         await raw.SubscribeAsync(room.ConversationId);
 
-        await Task.WhenAll(Enumerable.Range(0, 3).Select(i => alice.PostOkAsync($"/api/rooms/{room.RoomId}/messages", $"message {i}")));
+        // The first message goes at once, alone: nothing shows yet that the room is busy.
+        await alice.PostOkAsync($"/api/rooms/{room.RoomId}/messages", "first");
+        var alone = await NextPostedAsync(raw);
+        Assert.Equal([1L], alone);
 
+        // The next ones come well within two windows of it: the room counts as busy, the first of
+        // them waits the window and the others go with it.
+        await Task.WhenAll(Enumerable.Range(0, 3).Select(i => alice.PostOkAsync($"/api/rooms/{room.RoomId}/messages", $"message {i}")));
+        var together = await NextPostedAsync(raw);
+        Assert.Equal([2L, 3L, 4L], together);
+    }
+
+    /// <summary>The seqs of the <c>MessagePosted</c> records in the next WebSocket message that has any.</summary>
+    private static async Task<long[]> NextPostedAsync(RawHubSocket raw)
+    {
         IReadOnlyList<string> records;
         do
         {
@@ -33,8 +46,7 @@ public sealed class HotRoomBatchTests(ChatCluster cluster)
         }
         while (!records.Any(IsPosted));
 
-        var seqs = records.Where(IsPosted).Select(r => JsonDocument.Parse(r).RootElement.GetProperty("arguments")[0].GetProperty("seq").GetInt64());
-        Assert.Equal([1L, 2L, 3L], seqs);
+        return [.. records.Where(IsPosted).Select(r => JsonDocument.Parse(r).RootElement.GetProperty("arguments")[0].GetProperty("seq").GetInt64())];
     }
 
     private static bool IsPosted(string record) => record.Contains("\"target\":\"MessagePosted\"", StringComparison.Ordinal);

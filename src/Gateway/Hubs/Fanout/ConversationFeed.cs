@@ -73,6 +73,8 @@ internal sealed partial class ConversationFeed
     private DateTimeOffset _leaseExpiresAt;
     private ChatIdentity? _lastIdentity;
     private bool _overflowLogged;
+    private double _postedGapMs = double.PositiveInfinity;
+    private DateTimeOffset _lastPostedAt;
 
     public ConversationFeed(
         string conversationId,
@@ -417,11 +419,14 @@ internal sealed partial class ConversationFeed
         {
             await foreach (var item in _queue.Reader.ReadAllAsync(stopping))
             {
-                if (item is MessagePostedEvent && _members.Count >= _options.HotRoomMinSubscribers && _options.HotRoomBatchWindow > TimeSpan.Zero)
+                if (item is MessagePostedEvent first)
                 {
-                    // A busy room's messages reach each connection together (ChatHubOptions.HotRoomBatchWindow).
-                    // Outside the gate: subscribes go on meanwhile.
-                    await Task.Delay(_options.HotRoomBatchWindow, _timeProvider, stopping);
+                    NotePosted(first.Message);
+                    if (BatchWait() is { } wait)
+                    {
+                        // Outside the gate: subscribes go on meanwhile.
+                        await Task.Delay(wait, _timeProvider, stopping);
+                    }
                 }
 
                 await _gate.WaitAsync(stopping);
@@ -450,6 +455,32 @@ internal sealed partial class ConversationFeed
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
         }
+    }
+
+    /// <summary>
+    /// How long a posted message waits for the ones behind it before they go out together
+    /// (<see cref="ChatHubOptions.HotRoomBatchWindow"/>): the whole window while the conversation
+    /// is hot — enough local subscribers, and messages committed on average less than two windows
+    /// apart — and not at all otherwise, so a quiet or small room pays no latency for it.
+    /// </summary>
+    private TimeSpan? BatchWait()
+    {
+        var window = _options.HotRoomBatchWindow;
+        return window > TimeSpan.Zero && _members.Count >= _options.HotRoomMinSubscribers && _postedGapMs < 2 * window.TotalMilliseconds
+            ? window
+            : null;
+    }
+
+    /// <summary>Keeps the moving average of the time between commits of posted messages (the conversation's rate, as the grain sees it).</summary>
+    private void NotePosted(ChatMessage message)
+    {
+        if (_lastPostedAt != default)
+        {
+            var gap = Math.Max(0, (message.CreatedAt - _lastPostedAt).TotalMilliseconds);
+            _postedGapMs = double.IsPositiveInfinity(_postedGapMs) ? gap : (0.8 * _postedGapMs) + (0.2 * gap);
+        }
+
+        _lastPostedAt = message.CreatedAt;
     }
 
     private async Task HandleAsync(object item)
@@ -509,7 +540,9 @@ internal sealed partial class ConversationFeed
         var reader = _queue.Reader;
         while (batch.Count < MaxBatch && reader.TryPeek(out var next) && next is MessagePostedEvent && reader.TryRead(out next))
         {
-            batch.Add((MessagePostedEvent)next);
+            var posted = (MessagePostedEvent)next;
+            NotePosted(posted.Message);
+            batch.Add(posted);
         }
 
         return batch;
