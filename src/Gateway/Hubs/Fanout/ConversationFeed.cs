@@ -27,7 +27,7 @@ namespace OrleansChat.Gateway.Hubs.Fanout;
 /// The feed remembers the last message it delivered (<c>_lastDelivered</c>): an event it already
 /// delivered is skipped, and a jump in sequence numbers (the grain dropped the subscription, or its
 /// silo died, and the renewal re-established it) is filled from history before going on, so the
-/// group sees every message once, in order.
+/// members see every message once, in order.
 /// </para>
 /// <para>
 /// The catch-up seam of <c>Subscribe</c>: the connection is registered as pending first (the pump
@@ -45,7 +45,7 @@ internal sealed partial class ConversationFeed
     private const int MaxGapFill = 1_000;
 
     /// <summary>
-    /// At most this many messages go to the group as one <see cref="PostedBatch"/>: enough to
+    /// At most this many messages go to the members as one <see cref="PostedBatch"/>: enough to
     /// amortize the per-connection write under load, small enough to bound one frame.
     /// </summary>
     private const int MaxBatch = 32;
@@ -125,7 +125,7 @@ internal sealed partial class ConversationFeed
         return _members.TryAdd(connection.ConnectionId, new FeedMember(connection));
     }
 
-    /// <summary>Completes a reserved connection's subscribe: catch-up, seam, group membership.</summary>
+    /// <summary>Completes a reserved connection's subscribe: catch-up, seam, then live events.</summary>
     public async Task<SubscribeResult> JoinAsync(string connectionId, long? lastSeenSeq, CancellationToken cancellationToken)
     {
         if (!_members.TryGetValue(connectionId, out var member))
