@@ -13,7 +13,7 @@ public sealed class HotRoomBatchTests(ChatCluster cluster)
         // A window far longer than three posts take, and "hot" from one subscriber, so the batch is certain.
         await using var gateway = await cluster.StartGatewayAsync(s =>
         {
-            s.Configuration["Gateway:Hub:HotRoomBatchWindow"] = "00:00:03";
+            s.Configuration["Gateway:Hub:HotRoomBatchWindow"] = "00:00:05";
             s.Configuration["Gateway:Hub:HotRoomMinSubscribers"] = "1";
         });
         using var alice = (await ChatUser.SignUpAsync(cluster.Gateway, "alice")).On(gateway);
