@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 
 namespace OrleansChat.Gateway.Auth;
@@ -24,6 +25,32 @@ internal sealed class AccessTokenIdentity : ClaimsIdentity
     {
         _kept = kept;
         _issuer = issuer;
+    }
+
+    /// <summary>
+    /// The identity of a token that says who (<paramref name="userId"/>, <paramref name="sessionId"/>,
+    /// <paramref name="username"/>), whether a guest, and until when: the same claims, in the same
+    /// order, whether an access token or a hub token said it.
+    /// </summary>
+    public static AccessTokenIdentity Of(string userId, string sessionId, string username, bool? guest, long? expiresAtSeconds, string issuer)
+    {
+        var kept = new List<KeptClaim>(capacity: 5)
+        {
+            new(ChatClaims.UserId, userId, ClaimValueTypes.String),
+            new(ChatClaims.SessionId, sessionId, ClaimValueTypes.String),
+            new(ChatClaims.Username, username, ClaimValueTypes.String),
+        };
+        if (guest is { } isGuest)
+        {
+            kept.Add(new(ChatClaims.Guest, isGuest ? "true" : "false", ClaimValueTypes.Boolean));
+        }
+
+        if (expiresAtSeconds is { } expires)
+        {
+            kept.Add(new("exp", expires.ToString(CultureInfo.InvariantCulture), ClaimValueTypes.Integer64));
+        }
+
+        return new AccessTokenIdentity([.. kept], issuer);
     }
 
     public override IEnumerable<Claim> Claims

@@ -15,4 +15,13 @@ internal sealed record AccessTokenValidation(ClaimsPrincipal? Principal, string?
     public static AccessTokenValidation Unavailable { get; } = new(null, ErrorCodes.AuthUnavailable);
 
     public bool Succeeded => Principal is not null;
+
+    /// <summary>
+    /// Why a token of <paramref name="sessionId"/> is refused now that it checked out otherwise:
+    /// the session was revoked, or this replica's revocation cache is stale (fail closed); null when it is accepted.
+    /// </summary>
+    public static AccessTokenValidation? SessionRefusal(SessionRevocationCache revocations, Guid sessionId) =>
+        !revocations.IsFresh ? Unavailable
+        : revocations.IsRevoked(sessionId) ? Revoked
+        : null;
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -94,14 +93,8 @@ internal sealed class AccessTokenValidator
             return AccessTokenValidation.Invalid;
         }
 
-        if (!_revocations.IsFresh)
-        {
-            return AccessTokenValidation.Unavailable;
-        }
-
-        return _revocations.IsRevoked(sessionId)
-            ? AccessTokenValidation.Revoked
-            : new AccessTokenValidation(new ClaimsPrincipal(Compact(parsed, userId, session, username, _options.Issuer)), null);
+        return AccessTokenValidation.SessionRefusal(_revocations, sessionId)
+            ?? new AccessTokenValidation(new ClaimsPrincipal(Compact(parsed, userId, session, username, _options.Issuer)), null);
     }
 
     /// <summary>
@@ -117,25 +110,13 @@ internal sealed class AccessTokenValidator
     /// equal to <paramref name="issuer"/>), not the copies parsed out of each token.
     /// </remarks>
     private static AccessTokenIdentity Compact(JsonWebToken token, string userId, string sessionId, string username, string issuer)
-    {
-        var kept = new List<AccessTokenIdentity.KeptClaim>(capacity: 5)
-        {
-            new(ChatClaims.UserId, userId, ClaimValueTypes.String),
-            new(ChatClaims.SessionId, sessionId, ClaimValueTypes.String),
-            new(ChatClaims.Username, username, ClaimValueTypes.String),
-        };
-        if (token.TryGetPayloadValue<bool>(ChatClaims.Guest, out var guest))
-        {
-            kept.Add(new(ChatClaims.Guest, guest ? "true" : "false", ClaimValueTypes.Boolean));
-        }
-
-        if (token.TryGetPayloadValue<long>("exp", out var expires))
-        {
-            kept.Add(new("exp", expires.ToString(CultureInfo.InvariantCulture), ClaimValueTypes.Integer64));
-        }
-
-        return new AccessTokenIdentity([.. kept], issuer);
-    }
+        => AccessTokenIdentity.Of(
+            userId,
+            sessionId,
+            username,
+            token.TryGetPayloadValue<bool>(ChatClaims.Guest, out var guest) ? guest : null,
+            token.TryGetPayloadValue<long>("exp", out var expires) ? expires : null,
+            issuer);
 
     // Built once per signing key (keys change only on rotation), not per token: IdentityModel does
     // not change the parameters it is given, and building them is most of a validation's garbage.

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using Microsoft.Extensions.Options;
 
@@ -60,37 +59,10 @@ internal sealed class HubTokenValidator
             return AccessTokenValidation.Expired;
         }
 
-        if (!_revocations.IsFresh)
-        {
-            return AccessTokenValidation.Unavailable;
-        }
-
-        return _revocations.IsRevoked(content.SessionId)
-            ? AccessTokenValidation.Revoked
-            : new AccessTokenValidation(new ClaimsPrincipal(Identity(content, _options.Issuer)), null);
-    }
-
-    /// <summary>The claims <see cref="AccessTokenValidator"/> keeps of an access token, with the same types, values and issuer.</summary>
-    private static AccessTokenIdentity Identity(in HubTokenContent content, string issuer)
-    {
-        var expires = new AccessTokenIdentity.KeptClaim(
-            "exp", content.ExpiresAtSeconds.ToString(CultureInfo.InvariantCulture), ClaimValueTypes.Integer64);
-        AccessTokenIdentity.KeptClaim[] kept = content.IsGuest
-            ?
-            [
-                new(ChatClaims.UserId, content.UserId.ToString(), ClaimValueTypes.String),
-                new(ChatClaims.SessionId, content.SessionId.ToString(), ClaimValueTypes.String),
-                new(ChatClaims.Username, content.Username, ClaimValueTypes.String),
-                new(ChatClaims.Guest, "true", ClaimValueTypes.Boolean),
-                expires,
-            ]
-            :
-            [
-                new(ChatClaims.UserId, content.UserId.ToString(), ClaimValueTypes.String),
-                new(ChatClaims.SessionId, content.SessionId.ToString(), ClaimValueTypes.String),
-                new(ChatClaims.Username, content.Username, ClaimValueTypes.String),
-                expires,
-            ];
-        return new AccessTokenIdentity(kept, issuer);
+        return AccessTokenValidation.SessionRefusal(_revocations, content.SessionId)
+            ?? new AccessTokenValidation(
+                new ClaimsPrincipal(AccessTokenIdentity.Of(
+                    content.UserId.ToString(), content.SessionId.ToString(), content.Username, content.IsGuest ? true : null, content.ExpiresAtSeconds, _options.Issuer)),
+                null);
     }
 }
